@@ -1,0 +1,88 @@
+package org.widenets.kernel;
+
+/**
+ * ABReLU(a, b): φ(x) = a·min(x, 0) + b·max(x, 0). ReLU = (0, 1), LeakyReLU(α) = (α, 1), Abs = (−1, 1).
+ *
+ * <p>With θ = atan2(√(q11 q22 − q12²), q12) ∈ [0, π] (the angle between the inputs; atan2 avoids the
+ * ill-conditioned arccos near ρ = ±1 and is defined for zero inputs):
+ * <pre>
+ *   T    = ((a−b)²/(2π))·√(q11 q22 − q12²) + [ (a²+b²)/2 − ((a−b)²/(2π))·θ ]·q12
+ *   Ṫ    = (a²+b²)/2 − ((a−b)²/(2π))·θ
+ *   diag = ((a²+b²)/2)·q,   diagDot = (a²+b²)/2
+ * </pre>
+ * For ReLU this is the arc-cosine kernel of order 1, T = (√(q11 q22)/2π)(sin θ + (π − θ) cos θ)
+ * (Cho &amp; Saul 2009). Formulas: shared/papers/kernel-formulas.md §3.1.
+ */
+public record AbRelu(double a, double b) implements Activation {
+
+    public AbRelu {
+        Checks.finite("a", a);
+        Checks.finite("b", b);
+    }
+
+    /** φ(x) = max(0, x). */
+    public static AbRelu relu() {
+        return new AbRelu(0, 1);
+    }
+
+    /** φ(x) = max(αx, x) for α ≤ 1 (slope α on the negative side). */
+    public static AbRelu leakyRelu(double alpha) {
+        return new AbRelu(alpha, 1);
+    }
+
+    /** φ(x) = |x|. */
+    public static AbRelu abs() {
+        return new AbRelu(-1, 1);
+    }
+
+    @Override
+    public String name() {
+        if (a == 0 && b == 1) return "ReLU";
+        if (a == -1 && b == 1) return "Abs";
+        if (b == 1) return "LeakyReLU(" + a + ")";
+        return "ABReLU(" + a + ", " + b + ")";
+    }
+
+    @Override
+    public double phi(double x) {
+        return x < 0 ? a * x : b * x;
+    }
+
+    @Override
+    public double dphi(double x) {
+        return x < 0 ? a : b;
+    }
+
+    @Override
+    public double[] kinks() {
+        return a == b ? new double[0] : new double[] {0.0};
+    }
+
+    @Override
+    public double t(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        double c = (a - b) * (a - b) / (2 * Math.PI);
+        double sin = Angles.sinTheta(q11, q12, q22);
+        double theta = Angles.theta(q11, q12, q22);
+        return c * sin + ((a * a + b * b) / 2 - c * theta) * q12;
+    }
+
+    @Override
+    public double tDot(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        double c = (a - b) * (a - b) / (2 * Math.PI);
+        return (a * a + b * b) / 2 - c * Angles.theta(q11, q12, q22);
+    }
+
+    @Override
+    public double diag(double q) {
+        Checks.variance("q", q);
+        return (a * a + b * b) / 2 * q;
+    }
+
+    @Override
+    public double diagDot(double q) {
+        Checks.variance("q", q);
+        return (a * a + b * b) / 2;
+    }
+}

@@ -1,0 +1,54 @@
+package org.widenets.kernel;
+
+/**
+ * An elementwise nonlinearity φ together with its Gaussian kernel maps.
+ *
+ * <p>For a centred Gaussian pair (u, v) with covariance [[q11, q12], [q12, q22]]:
+ * <pre>
+ *   T(q11, q12, q22)  = E[φ(u) φ(v)]        (NNGP map)
+ *   Ṫ(q11, q12, q22)  = E[φ′(u) φ′(v)]      (NTK factor; by Price's theorem ∂T/∂q12 = Ṫ)
+ *   diag(q)           = E[φ(u)²],  u ~ N(0, q)
+ *   diagDot(q)        = E[φ′(u)²], u ~ N(0, q)
+ * </pre>
+ * The diagonal has its own entry points because the off-diagonal formulas are singular at ρ = ±1
+ * (shared/papers/kernel-formulas.md §6.3).
+ *
+ * <p>Implementations are immutable and thread-safe. Closed forms live in one record per activation;
+ * activations without one are evaluated by kink-aware quadrature of the defining expectation.
+ */
+public interface Activation {
+
+    /** Short name used in tables and legends, e.g. {@code "ReLU"} or {@code "ELU(1.0)"}. */
+    String name();
+
+    /** φ(x). */
+    double phi(double x);
+
+    /** φ′(x), where it exists; at a kink any one-sided value (a null set for the expectations). */
+    double dphi(double x);
+
+    /**
+     * Points where φ or φ′ is not smooth (kinks, jumps), sorted; empty for smooth φ.
+     * Quadrature splits its panels there.
+     */
+    default double[] kinks() {
+        return new double[0];
+    }
+
+    /** T = E[φ(u)φ(v)] for (u, v) ~ N(0, [[q11, q12], [q12, q22]]). */
+    double t(double q11, double q12, double q22);
+
+    /** Ṫ = E[φ′(u)φ′(v)]. */
+    double tDot(double q11, double q12, double q22);
+
+    /** E[φ(u)²], u ~ N(0, q). */
+    double diag(double q);
+
+    /** E[φ′(u)²], u ~ N(0, q). */
+    double diagDot(double q);
+
+    /** True where T, Ṫ and the diagonals are exact formulas rather than numerical quadrature. */
+    default boolean closedForm() {
+        return true;
+    }
+}

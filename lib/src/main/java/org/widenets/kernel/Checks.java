@@ -1,0 +1,70 @@
+package org.widenets.kernel;
+
+/**
+ * Argument validation shared by the kernel maps: a bad argument is an
+ * {@link IllegalArgumentException} naming the parameter and its value, never a NaN downstream.
+ */
+public final class Checks {
+
+    /** Relative slack for |q12| ≤ √(q11 q22): round-off of upstream layers, not a modelling error. */
+    public static final double CORRELATION_SLACK = 1e-12;
+
+    private Checks() {
+    }
+
+    /** Requires a finite value. */
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + value);
+        }
+        return value;
+    }
+
+    /** Requires a finite value ≥ 0. */
+    public static double variance(String name, double value) {
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be a finite variance ≥ 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Requires a finite value &gt; 0. */
+    public static double positive(String name, double value) {
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Requires an integer ≥ min. */
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be ≥ " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a valid 2×2 covariance: finite variances ≥ 0 and |q12| ≤ √(q11 q22) up to
+     * {@link #CORRELATION_SLACK} relative round-off.
+     */
+    public static void covariance(double q11, double q12, double q22) {
+        variance("q11", q11);
+        variance("q22", q22);
+        finite("q12", q12);
+        double bound = Math.sqrt(q11 * q22);
+        if (Math.abs(q12) > bound * (1 + CORRELATION_SLACK) + Double.MIN_NORMAL) {
+            throw new IllegalArgumentException("q12 = " + q12 + " exceeds √(q11·q22) = " + bound
+                    + " (q11 = " + q11 + ", q22 = " + q22 + "): not a covariance");
+        }
+    }
+
+    /** Requires every entry finite; names the first bad entry. */
+    public static void finite(String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + values[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.widenets.kernel;
+
+/**
+ * A fully connected layer in the NTK parametrisation, z = (σ_w/√n_in)·W h + σ_b·b with W, b ~ N(0, 1):
+ * <pre>
+ *   K′ = σ_w² K + σ_b²          (q11, q12, q22 alike)
+ *   Θ′ = K′ + σ_w² Θ
+ * </pre>
+ * (Jacot et al. 2018; shared/papers/kernel-formulas.md §2). The width does not enter.
+ * For the first layer with {@link InputScaling#SUM} this is the flagship paper's first pre-activation
+ * q¹ = σ_w²⟨x, x′⟩ + σ_b², Θ¹ = q¹ (shared/papers/elu-gelu-kernels.md §1.2–1.3).
+ *
+ * @param weightVariance σ_w² ≥ 0
+ * @param biasVariance   σ_b² ≥ 0
+ */
+public record Dense(double weightVariance, double biasVariance) implements Layer {
+
+    public Dense {
+        Checks.variance("weightVariance σ_w²", weightVariance);
+        Checks.variance("biasVariance σ_b²", biasVariance);
+    }
+
+    /** Dense(σ_w², σ_b²). */
+    public static Dense of(double weightVariance, double biasVariance) {
+        return new Dense(weightVariance, biasVariance);
+    }
+
+    @Override
+    public PairKernel apply(PairKernel in) {
+        double w = weightVariance, b = biasVariance;
+        double q11 = w * in.q11() + b, q22 = w * in.q22() + b;
+        double q12 = in.same() ? q11 : w * in.q12() + b;
+        return new PairKernel(q11, q12, q22,
+                q11 + w * in.ntk11(), in.same() ? q11 + w * in.ntk11() : q12 + w * in.ntk12(), q22 + w * in.ntk22(),
+                in.same());
+    }
+
+    @Override
+    public boolean affine() {
+        return true;
+    }
+}
