@@ -49,17 +49,17 @@ class TrainerTest {
         TrainingObjective withFrozen = new TrainingObjective(train, offset);
         TrainingObjective plain = new TrainingObjective(train, new double[train.size()]);
         OneHiddenLayerNet.Gradient frozen = withFrozen.gradient(fresh);
-        double h = 1e-6;
+        double eps = 1e-6;
         for (int rr = 0; rr < 50; rr += 7) {
             double[] ap = fresh.outputWeights(), am = fresh.outputWeights();
-            ap[rr] += h;
-            am[rr] -= h;
+            ap[rr] += eps;
+            am[rr] -= eps;
             OneHiddenLayerNet np = OneHiddenLayerNet.of(fresh.activation(), fresh.inputWeights(), ap);
             OneHiddenLayerNet nm = OneHiddenLayerNet.of(fresh.activation(), fresh.inputWeights(), am);
-            double fdFrozen = (withFrozen.loss(np) - withFrozen.loss(nm)) / (2 * h);
+            double fdFrozen = (withFrozen.loss(np) - withFrozen.loss(nm)) / (2 * eps);
             double fdThrough = (plain.loss(OneHiddenLayerNet.of(np.activation(), np.inputWeights(),
                     times(ap, 1 + c))) - plain.loss(OneHiddenLayerNet.of(nm.activation(), nm.inputWeights(),
-                    times(am, 1 + c)))) / (2 * h);
+                    times(am, 1 + c)))) / (2 * eps);
             assertEquals(fdFrozen, frozen.outputAt(rr), 1e-7 * Math.abs(fdThrough));
             assertEquals((1 + c) * fdFrozen, fdThrough, 1e-6 * Math.abs(fdThrough));
         }
