@@ -32,6 +32,7 @@ public final class ScalingExperiment {
     private final int batchSize;
     private final int seeds;
     private final long firstSeed;
+    private final int initSeeds;
     private final int kernelPoints;
     private final boolean progress;
 
@@ -42,6 +43,7 @@ public final class ScalingExperiment {
         this.batchSize = b.batchSize;
         this.seeds = b.seeds;
         this.firstSeed = b.firstSeed;
+        this.initSeeds = b.initSeeds == 0 ? 8 * b.seeds : b.initSeeds;
         this.kernelPoints = b.kernelPoints;
         this.progress = b.progress;
     }
@@ -52,10 +54,10 @@ public final class ScalingExperiment {
 
     /** One run of the scaling at a width, evaluated on the log-spaced grid of {@link Trainer#logSpacedSteps}. */
     public TrainingResult run(Scaling scaling, int width, long seed) {
-        return trainer(scaling, width, seed, Trainer.logSpacedSteps(steps, 10)).run();
+        return trainer(scaling, width, seed, Trainer.logSpacedSteps(steps, 10), steps).run();
     }
 
-    private Trainer trainer(Scaling scaling, int width, long seed, int[] evaluateAt) {
+    private Trainer trainer(Scaling scaling, int width, long seed, int[] evaluateAt, int steps) {
         Trainer.Builder b = Trainer.builder(task, scaling.at(width, task.dimension(), reference))
                 .name(scaling.name() + ", d = " + width).steps(steps).seed(seed).kernelPoints(kernelPoints)
                 .evaluateAt(evaluateAt);
@@ -74,8 +76,9 @@ public final class ScalingExperiment {
     }
 
     /**
-     * Seed means of E|f⁽⁰⁾|, E K⁽⁰⁾ and ΔK/K after {@code steps} steps at each width, with least-squares
-     * slopes of log value against log d. Only steps 0 and {@code steps} are evaluated.
+     * Seed means of E|f⁽⁰⁾|, E K⁽⁰⁾ (over initSeeds initialisations, cheap) and of ΔK/K after
+     * {@code steps} steps (over the training seeds) at each width, with least-squares slopes of log value
+     * against log d.
      */
     public ExponentFit exponents(Scaling scaling, int... widths) {
         Objects.requireNonNull(scaling, "scaling");
@@ -83,12 +86,15 @@ public final class ScalingExperiment {
         double[] logit = new double[widths.length];
         double[] kernel = new double[widths.length];
         double[] change = new double[widths.length];
-        int[] evaluateAt = steps == 0 ? new int[] {0} : new int[] {0, steps};
+        Checks.atLeast("steps", steps, 1);
         for (int i = 0; i < widths.length; i++) {
+            for (int s = 0; s < initSeeds; s++) {
+                TrainingLog log = trainer(scaling, widths[i], firstSeed + s, new int[] {0}, 0).run().log();
+                logit[i] += log.first().meanAbsLogit() / initSeeds;
+                kernel[i] += log.first().kernel().mean() / initSeeds;
+            }
             for (int s = 0; s < seeds; s++) {
-                TrainingLog log = trainer(scaling, widths[i], firstSeed + s, evaluateAt).run().log();
-                logit[i] += log.first().meanAbsLogit() / seeds;
-                kernel[i] += log.first().kernel().mean() / seeds;
+                TrainingLog log = trainer(scaling, widths[i], firstSeed + s, new int[] {0, steps}, steps).run().log();
                 change[i] += log.relativeKernelChange(log.last()) / seeds;
             }
             if (progress) {
@@ -145,7 +151,7 @@ public final class ScalingExperiment {
             for (int d : widths) {
                 double[] m = new double[4];
                 for (int s = 0; s < seeds; s++) {
-                    TrainingLog.Entry e = trainer(scaling, d, firstSeed + s, new int[] {steps}).run().log().last();
+                    TrainingLog.Entry e = trainer(scaling, d, firstSeed + s, new int[] {steps}, steps).run().log().last();
                     m[0] += e.trainLoss() / seeds;
                     m[1] += e.testLoss() / seeds;
                     m[2] += e.trainAccuracy() / seeds;
@@ -181,6 +187,7 @@ public final class ScalingExperiment {
         private int batchSize = 0;
         private int seeds = 3;
         private long firstSeed = 1;
+        private int initSeeds = 0;
         private int kernelPoints = 10;
         private boolean progress = false;
 
@@ -211,6 +218,12 @@ public final class ScalingExperiment {
 
         public Builder firstSeed(long firstSeed) {
             this.firstSeed = firstSeed;
+            return this;
+        }
+
+        /** Initialisations averaged for E|f⁽⁰⁾| and E K⁽⁰⁾ in {@link #exponents}; default 8 × seeds. */
+        public Builder initSeeds(int initSeeds) {
+            this.initSeeds = Checks.atLeast("initSeeds", initSeeds, 1);
             return this;
         }
 
