@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Column-wise affine standardisation z = (x − mean)/sd with statistics fitted on one set of rows
  * (the training split in the standard protocol; the whole data set in Tsuchida et al.'s shallow
  * protocol, shared/papers/elu-gelu-kernels.md §6.1). The sd is the population standard deviation
- * (ddof 0, as {@code numpy.std} in every reference script); a zero sd (naval's constant inputs,
- * always-blank digit pixels) is replaced by 1 so such a column is only centred.
+ * (ddof 0, as {@code numpy.std} in every reference script); a column that is constant on the fitted rows
+ * (naval's constant inputs, always-blank digit pixels) gets mean = its value and sd = 1, so it maps to 0.
  *
  * @param mean per-column mean
  * @param sd   per-column standard deviation, &gt; 0
@@ -48,9 +48,21 @@ public record Standardization(double[] mean, double[] sd) {
                 sd[j] += c * c;
             }
         }
+        double[] first = x[rows == null ? 0 : rows[0]];
+        boolean[] constant = new boolean[d];
+        java.util.Arrays.fill(constant, true);
+        for (int k = 1; k < n; k++) {
+            double[] r = x[rows == null ? k : rows[k]];
+            for (int j = 0; j < d; j++) constant[j] &= r[j] == first[j];
+        }
         for (int j = 0; j < d; j++) {
             sd[j] = Math.sqrt(sd[j] / n);
-            if (sd[j] == 0) sd[j] = 1;
+            if (constant[j] || sd[j] == 0) {
+                // The summed mean of n equal values is off by round-off, and so its sd is ~1e-13, not 0
+                // (naval's inlet pressure column: numpy.std gives 2.5e-13); such a column must map to 0.
+                mean[j] = first[j];
+                sd[j] = 1;
+            }
         }
         return new Standardization(mean, sd);
     }
