@@ -2,6 +2,7 @@ package org.widenets.nn;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.widenets.data.BinaryTask;
 import org.widenets.kernel.Checks;
 
 /**
@@ -30,6 +31,16 @@ public final class LabelledInputs {
         }
         this.x = x.copy();
         this.y = y.clone();
+    }
+
+    /** The training split of a task. */
+    public static LabelledInputs train(BinaryTask task) {
+        return new LabelledInputs(new DMatrixRMaj(task.xTrain()), task.yTrain());
+    }
+
+    /** The test split of a task. */
+    public static LabelledInputs test(BinaryTask task) {
+        return new LabelledInputs(new DMatrixRMaj(task.xTest()), task.yTest());
     }
 
     /** Number of examples N. */

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
+import org.widenets.data.BinaryTask;
 import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Activation;
 import org.widenets.kernel.Checks;
@@ -30,7 +31,8 @@ import org.widenets.kernel.Checks;
 public final class Trainer {
 
     private final String name;
-    private final BinaryTask task;
+    private final LabelledInputs train;
+    private final LabelledInputs test;
     private final Hyperparameters h;
     private final Activation phi;
     private final int steps;
@@ -41,14 +43,19 @@ public final class Trainer {
 
     private Trainer(Builder b) {
         this.name = b.name;
-        this.task = b.task;
+        this.train = LabelledInputs.train(b.task);
+        this.test = LabelledInputs.test(b.task);
+        if (train.dimension() != test.dimension()) {
+            throw new IllegalArgumentException("train inputs have dimension " + train.dimension() + ", test "
+                    + test.dimension());
+        }
         this.h = b.h;
         this.phi = b.phi;
         this.steps = b.steps;
-        this.batchSize = b.batchSize == 0 ? task.train().size() : b.batchSize;
-        if (batchSize > task.train().size()) {
+        this.batchSize = b.batchSize == 0 ? train.size() : b.batchSize;
+        if (batchSize > train.size()) {
             throw new IllegalArgumentException("batchSize " + batchSize + " exceeds the training set size "
-                    + task.train().size());
+                    + train.size());
         }
         this.seed = b.seed;
         this.evaluationSteps = b.evaluationSteps == null ? logSpacedSteps(steps, 10) : b.evaluationSteps;
@@ -57,7 +64,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("evaluation step " + s + " exceeds steps = " + steps);
             }
         }
-        this.kernelPoints = Math.min(b.kernelPoints, task.test().size());
+        this.kernelPoints = Math.min(b.kernelPoints, test.size());
     }
 
     /** A builder for training on task with the given width, initial variances, learning rates and correction. */
@@ -83,9 +90,7 @@ public final class Trainer {
 
     /** Trains and returns the log with the initial and trained networks. */
     public TrainingResult run() {
-        LabelledInputs train = task.train();
-        LabelledInputs test = task.test();
-        OneHiddenLayerNet initial = OneHiddenLayerNet.gaussian(h.width(), task.dimension(),
+        OneHiddenLayerNet initial = OneHiddenLayerNet.gaussian(h.width(), train.dimension(),
                 h.inputWeightVariance(), h.outputWeightVariance(), phi, seed);
         double c = h.initCorrection();
         double[] offsetTrain = frozenOffset(initial, train, c);

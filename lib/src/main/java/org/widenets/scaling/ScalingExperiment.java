@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.hipparchus.stat.regression.SimpleRegression;
 import org.widenets.kernel.Checks;
-import org.widenets.nn.BinaryTask;
+import org.widenets.data.BinaryTask;
 import org.widenets.nn.Trainer;
 import org.widenets.nn.TrainingLog;
 import org.widenets.nn.TrainingResult;
@@ -58,7 +58,7 @@ public final class ScalingExperiment {
     }
 
     private Trainer trainer(Scaling scaling, int width, long seed, int[] evaluateAt, int steps) {
-        Trainer.Builder b = Trainer.builder(task, scaling.at(width, task.dimension(), reference))
+        Trainer.Builder b = Trainer.builder(task, scaling.at(width, task.inputDimension(), reference))
                 .name(scaling.name() + ", d = " + width).steps(steps).seed(seed).kernelPoints(kernelPoints)
                 .evaluateAt(evaluateAt);
         if (batchSize > 0) b.batchSize(batchSize);

@@ -1,5 +1,6 @@
 package org.widenets.nn;
 
+import org.widenets.data.BinaryTask;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +40,7 @@ class OneHiddenLayerNetTest {
         OneHiddenLayerNet net = OneHiddenLayerNet.gaussian(width, 5, 0.3, 0.02, LEAKY, 9);
         double[][] w = net.inputWeights();
         double[] a = net.outputWeights();
-        DMatrixRMaj x = task.train().x();
+        DMatrixRMaj x = LabelledInputs.train(task).x();
         double[] f = net.logits(x);
         for (int i = 0; i < x.numRows; i++) {
             assertEquals(naiveLogit(w, a, row(x, i)), f[i], 1e-13 * (1 + Math.abs(f[i])));
@@ -65,7 +66,7 @@ class OneHiddenLayerNetTest {
     void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
         BinaryTask task = TwoGaussians.task(40, 5, 6, 1.0, 2);
         OneHiddenLayerNet net = OneHiddenLayerNet.gaussian(700, 6, 0.2, 0.01, LEAKY, 4);
-        DMatrixRMaj x = task.train().x();
+        DMatrixRMaj x = LabelledInputs.train(task).x();
         double[] many = net.logits(x);
         ForkJoinPool single = new ForkJoinPool(1);
         try {
@@ -90,8 +91,8 @@ class OneHiddenLayerNetTest {
         OneHiddenLayerNet net = OneHiddenLayerNet.gaussian(5, 3, 1.0, 1.0, LEAKY, 11);
         // An offset as the IC-MF correction would add: it shifts ℓ′ and must not change the method.
         double[] offset = {0.3, -0.2, 0.1, 0.5, -0.4, 0.0};
-        TrainingObjective objective = new TrainingObjective(task.train(), offset);
-        requireAwayFromKinks(net, task.train().x(), 1e-3);
+        TrainingObjective objective = new TrainingObjective(LabelledInputs.train(task), offset);
+        requireAwayFromKinks(net, LabelledInputs.train(task).x(), 1e-3);
         OneHiddenLayerNet.Gradient g = objective.gradient(net);
         double[][] w = net.inputWeights();
         double[] a = net.outputWeights();

@@ -1,5 +1,6 @@
 package org.widenets.nn;
 
+import org.widenets.data.BinaryTask;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,7 +44,7 @@ class TrainerTest {
 
         // At θ = θ₀ the trained model is (1 + c)·f(θ₀). Its gradient must be that of θ ↦ L(f(θ) + c·f(θ₀))
         // with θ₀ held fixed, not that of θ ↦ L((1 + c)·f(θ)), which is what a gradient through the copy gives.
-        LabelledInputs train = task.train();
+        LabelledInputs train = LabelledInputs.train(task);
         double[] offset = fresh.logits(train.xView());
         for (int i = 0; i < offset.length; i++) offset[i] *= c;
         TrainingObjective withFrozen = new TrainingObjective(train, offset);

@@ -1,5 +1,6 @@
 package org.widenets.nn;
 
+import org.widenets.data.BinaryTask;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
@@ -28,7 +29,7 @@ public final class TrainingStepBenchmark {
         Hyperparameters h = new Hyperparameters(d, 1.0 / (3 * n0), 1.0 / (3 * d), 0.02, 0.02 * 128 / d, 0);
         OneHiddenLayerNet net = OneHiddenLayerNet.gaussian(d, n0, h.inputWeightVariance(), h.outputWeightVariance(),
                 org.widenets.kernel.AbRelu.leakyRelu(0.1), 1);
-        TrainingObjective objective = new TrainingObjective(task.train(), new double[n]);
+        TrainingObjective objective = new TrainingObjective(LabelledInputs.train(task), new double[n]);
         double flopsStep = 6.0 * n * n0 * d;
         double flopsMin = 4.0 * n * n0 * d;
         for (int i = 0; i < 2; i++) net = step(net, objective, h);
@@ -36,7 +37,7 @@ public final class TrainingStepBenchmark {
         for (int i = 0; i < repeats; i++) net = step(net, objective, h);
         double step = (System.nanoTime() - t0) / 1e9 / repeats;
 
-        DMatrixRMaj x = task.train().x();
+        DMatrixRMaj x = LabelledInputs.train(task).x();
         DMatrixRMaj wt = new DMatrixRMaj(n0, d);
         for (int k = 0; k < wt.data.length; k++) wt.data[k] = Math.sin(k);
         DMatrixRMaj out = new DMatrixRMaj(n, d);

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.widenets.data.BinaryTask;
 import org.widenets.kernel.AbRelu;
-import org.widenets.nn.BinaryTask;
 import org.widenets.nn.Hyperparameters;
+import org.widenets.nn.LabelledInputs;
 import org.widenets.nn.OneHiddenLayerNet;
 import org.widenets.nn.Trainer;
 import org.widenets.nn.TrainingLog;
@@ -28,7 +29,7 @@ class ScalingTest {
     void atTheReferenceWidthEveryScalingTrainsBitIdentically() {
         TrainingResult first = null;
         for (Scaling s : ALL) {
-            Hyperparameters h = s.at(REF.width(), task.dimension(), REF);
+            Hyperparameters h = s.at(REF.width(), task.inputDimension(), REF);
             TrainingResult r = Trainer.builder(task, h).steps(25).batchSize(16).seed(4).build().run();
             if (first == null) {
                 first = r;
@@ -53,7 +54,7 @@ class ScalingTest {
     void factorsAtWidthDAreTheNotesTableColumns() {
         int d = 4 * REF.width();
         double omega = 4;
-        int n0 = task.dimension();
+        int n0 = task.inputDimension();
         double sw2 = 1.0 / (3 * n0), sa2 = 1.0 / (3 * d), eta = REF.learningRate();
         // columns of shared/papers/width-scalings.md §2: output-weight factor, lr_input factor, lr_output factor
         check(Scaling.defaultScaling().at(d, n0, REF), sw2, sa2, eta, eta, 0);
@@ -77,7 +78,7 @@ class ScalingTest {
     @Test
     void icMeanFieldStartsFromTheReferenceNetworksLogits() {
         int d = 16 * REF.width();
-        int n0 = task.dimension();
+        int n0 = task.inputDimension();
         Hyperparameters ic = Scaling.icMeanField().at(d, n0, REF);
         Hyperparameters reference = Scaling.ntk().at(d, n0, REF); // the same draw without the MF rescaling
         var phi = AbRelu.leakyRelu(0.1);
@@ -85,8 +86,8 @@ class ScalingTest {
                 phi, 8);
         OneHiddenLayerNet ref = OneHiddenLayerNet.gaussian(d, n0, reference.inputWeightVariance(),
                 reference.outputWeightVariance(), phi, 8);
-        double[] f0 = theta0.logits(task.test().x());
-        double[] fRef = ref.logits(task.test().x());
+        double[] f0 = theta0.logits(LabelledInputs.test(task).x());
+        double[] fRef = ref.logits(LabelledInputs.test(task).x());
         for (int i = 0; i < f0.length; i++) {
             double icLogit = f0[i] + ic.initCorrection() * f0[i];
             assertEquals(fRef[i], icLogit, 1e-12 * Math.abs(fRef[i]) + 1e-15);
