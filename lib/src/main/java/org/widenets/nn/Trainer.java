@@ -43,8 +43,10 @@ public final class Trainer {
 
     private Trainer(Builder b) {
         this.name = b.name;
-        this.train = LabelledInputs.train(b.task);
-        this.test = LabelledInputs.test(b.task);
+        LabelledInputs fullTrain = LabelledInputs.train(b.task);
+        LabelledInputs fullTest = LabelledInputs.test(b.task);
+        this.train = b.trainSize == 0 ? fullTrain : fullTrain.head(b.trainSize);
+        this.test = b.testSize == 0 ? fullTest : fullTest.head(b.testSize);
         if (train.dimension() != test.dimension()) {
             throw new IllegalArgumentException("train inputs have dimension " + train.dimension() + ", test "
                     + test.dimension());
@@ -185,6 +187,8 @@ public final class Trainer {
         private long seed = 0;
         private int[] evaluationSteps;
         private int kernelPoints = 10;
+        private int trainSize = 0;
+        private int testSize = 0;
 
         private Builder(BinaryTask task, Hyperparameters h) {
             this.task = Objects.requireNonNull(task, "task");
@@ -235,6 +239,18 @@ public final class Trainer {
         /** Number of test points (the first ones) on which the tangent kernel is logged. */
         public Builder kernelPoints(int kernelPoints) {
             this.kernelPoints = Checks.atLeast("kernelPoints", kernelPoints, 1);
+            return this;
+        }
+
+        /** Train on the first n training examples only (default: all). */
+        public Builder trainSize(int n) {
+            this.trainSize = Checks.atLeast("trainSize", n, 2);
+            return this;
+        }
+
+        /** Evaluate on the first n test examples only (default: all). */
+        public Builder testSize(int n) {
+            this.testSize = Checks.atLeast("testSize", n, 1);
             return this;
         }
 

@@ -33,6 +33,8 @@ public final class ScalingExperiment {
     private final int seeds;
     private final long firstSeed;
     private final int initSeeds;
+    private final int trainSize;
+    private final int testSize;
     private final int kernelPoints;
     private final boolean progress;
 
@@ -44,6 +46,8 @@ public final class ScalingExperiment {
         this.seeds = b.seeds;
         this.firstSeed = b.firstSeed;
         this.initSeeds = b.initSeeds == 0 ? 8 * b.seeds : b.initSeeds;
+        this.trainSize = b.trainSize;
+        this.testSize = b.testSize;
         this.kernelPoints = b.kernelPoints;
         this.progress = b.progress;
     }
@@ -62,6 +66,8 @@ public final class ScalingExperiment {
                 .name(scaling.name() + ", d = " + width).steps(steps).seed(seed).kernelPoints(kernelPoints)
                 .evaluateAt(evaluateAt);
         if (batchSize > 0) b.batchSize(batchSize);
+        if (trainSize > 0) b.trainSize(trainSize);
+        if (testSize > 0) b.testSize(testSize);
         return b.build();
     }
 
@@ -71,7 +77,7 @@ public final class ScalingExperiment {
         for (int s = 0; s < seeds; s++) {
             logs.add(run(scaling, width, firstSeed + s).log());
         }
-        if (progress) System.out.println(scaling.name() + ", d = " + width + ": " + logs.get(logs.size() - 1));
+        if (progress) System.out.println(logs.get(logs.size() - 1));
         return logs;
     }
 
@@ -98,8 +104,8 @@ public final class ScalingExperiment {
                 change[i] += log.relativeKernelChange(log.last()) / seeds;
             }
             if (progress) {
-                System.out.printf("%s, d = %d: E|f0| = %.4g, E K0 = %.4g, ΔK/K = %.4g%n", scaling.name(), widths[i],
-                        logit[i], kernel[i], change[i]);
+                System.out.println(String.format("%s, d = %d: E|f0| = %.4g, E K0 = %.4g, ΔK/K = %.4g", scaling.name(),
+                        widths[i], logit[i], kernel[i], change[i]));
             }
         }
         return new ExponentFit(scaling, scaling.exponents(), steps, widths, logit, kernel, change,
@@ -165,7 +171,8 @@ public final class ScalingExperiment {
                 trainAcc.append(m[2]);
                 testAcc.append(m[3]);
                 if (progress) {
-                    System.out.printf("%s, d = %d: train loss %.4f, test accuracy %.3f%n", scaling.name(), d, m[0], m[3]);
+                    System.out.println(String.format("%s, d = %d: train loss %.4f, test accuracy %.3f", scaling.name(), d,
+                            m[0], m[3]));
                 }
             }
         }
@@ -188,6 +195,8 @@ public final class ScalingExperiment {
         private int seeds = 3;
         private long firstSeed = 1;
         private int initSeeds = 0;
+        private int trainSize = 0;
+        private int testSize = 0;
         private int kernelPoints = 10;
         private boolean progress = false;
 
@@ -224,6 +233,18 @@ public final class ScalingExperiment {
         /** Initialisations averaged for E|f⁽⁰⁾| and E K⁽⁰⁾ in {@link #exponents}; default 8 × seeds. */
         public Builder initSeeds(int initSeeds) {
             this.initSeeds = Checks.atLeast("initSeeds", initSeeds, 1);
+            return this;
+        }
+
+        /** Use only the first n training examples (default: all). */
+        public Builder trainSize(int n) {
+            this.trainSize = Checks.atLeast("trainSize", n, 2);
+            return this;
+        }
+
+        /** Use only the first n test examples (default: all). */
+        public Builder testSize(int n) {
+            this.testSize = Checks.atLeast("testSize", n, 1);
             return this;
         }
 
