@@ -77,6 +77,14 @@ class TrainerTest {
     }
 
     @Test
+    void aDivergingRunStopsWithAClearErrorInsteadOfLoggingNaN() {
+        Hyperparameters h = new Hyperparameters(32, 0.1, 0.01, 1e150, 1e150, 0);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Trainer.builder(task, h).steps(20).seed(1).build().run());
+        assertTrue(e.getMessage().contains("diverged at step"), e.getMessage());
+    }
+
+    @Test
     void logSpacedStepsStartDenseAndEndAtTheLastStep() {
         int[] s = Trainer.logSpacedSteps(1000, 4);
         assertEquals(0, s[0]);
