@@ -130,9 +130,19 @@ public final class OneHiddenLayerNet {
 
     /** f(x_i) for every row x_i of x (N×n0). */
     public double[] logits(DMatrixRMaj x) {
+        return forward(x, false).logits;
+    }
+
+    /**
+     * Logits and, when {@code keep} and N·d ≤ {@link #CACHE_LIMIT}, the pre-activations of every block, so
+     * that {@link #gradient(Forward, double[])} need not recompute them (a third of a training step).
+     */
+    Forward forward(DMatrixRMaj x, boolean keep) {
         requireInputs(x);
         int n = x.numRows;
+        boolean cache = keep && (long) n * width <= CACHE_LIMIT;
         double[][] partial = new double[w.length][];
+        DMatrixRMaj[] kept = cache ? new DMatrixRMaj[w.length] : null;
         IntStream.range(0, w.length).parallel().forEach(b -> {
             DMatrixRMaj pre = preActivations(x, b);
             int rows = pre.numCols;
@@ -147,8 +157,25 @@ public final class OneHiddenLayerNet {
                 part[i] = s;
             }
             partial[b] = part;
+            if (cache) kept[b] = pre;
         });
-        return sumInBlockOrder(partial, n);
+        return new Forward(x, sumInBlockOrder(partial, n), kept);
+    }
+
+    /** Most pre-activation entries (N·d doubles, 8 bytes each) a forward pass keeps for the backward pass. */
+    static final long CACHE_LIMIT = 1L << 25;
+
+    /** The result of a forward pass: logits, and pre-activations per block when they were kept. */
+    static final class Forward {
+        final DMatrixRMaj x;
+        final double[] logits;
+        final DMatrixRMaj[] pre;
+
+        Forward(DMatrixRMaj x, double[] logits, DMatrixRMaj[] pre) {
+            this.x = x;
+            this.logits = logits;
+            this.pre = pre;
+        }
     }
 
     /**
@@ -160,6 +187,12 @@ public final class OneHiddenLayerNet {
      */
     public Gradient gradient(DMatrixRMaj x, double[] g) {
         requireInputs(x);
+        return gradient(new Forward(x, null, null), g);
+    }
+
+    /** {@link #gradient(DMatrixRMaj, double[])} reusing (and overwriting) the pre-activations a forward pass kept. */
+    Gradient gradient(Forward forward, double[] g) {
+        DMatrixRMaj x = forward.x;
         if (g.length != x.numRows) {
             throw new IllegalArgumentException("g has " + g.length + " entries but x has " + x.numRows + " rows");
         }
@@ -167,7 +200,7 @@ public final class OneHiddenLayerNet {
         DMatrixRMaj[] dw = new DMatrixRMaj[w.length];
         double[] da = new double[width];
         IntStream.range(0, w.length).parallel().forEach(b -> {
-            DMatrixRMaj pre = preActivations(x, b);
+            DMatrixRMaj pre = forward.pre != null ? forward.pre[b] : preActivations(x, b);
             int rows = pre.numCols;
             int offset = b * BLOCK;
             // pre is overwritten by G_ir = g_i a_r φ′(pre_ir) once φ(pre_ir) has gone into ∂/∂a.

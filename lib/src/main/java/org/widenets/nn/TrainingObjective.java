@@ -1,6 +1,6 @@
 package org.widenets.nn;
 
-import org.ejml.data.DMatrixRMaj;
+import org.widenets.kernel.Checks;
 
 /**
  * The batch-mean logistic loss of the model f(x; θ) + o(x), where o is a fixed offset per example:
@@ -20,7 +20,7 @@ public final class TrainingObjective {
         if (offset.length != batch.size()) {
             throw new IllegalArgumentException("offset has " + offset.length + " entries, batch " + batch.size());
         }
-        org.widenets.kernel.Checks.finite("offset", offset);
+        Checks.finite("offset", offset);
         this.batch = batch;
         this.offset = offset.clone();
     }
@@ -41,14 +41,17 @@ public final class TrainingObjective {
 
     /** ∇_θ L: backpropagates g_i = ℓ′(ỹ_i, f_i + o_i)/N through f(·; θ) only. */
     public OneHiddenLayerNet.Gradient gradient(OneHiddenLayerNet net) {
-        double[] f = logits(net);
+        OneHiddenLayerNet.Forward forward = net.forward(batch.xView(), true);
+        double[] f = forward.logits;
+        for (int i = 0; i < f.length; i++) {
+            if (offset[i] != 0) f[i] += offset[i];
+        }
         double[] y = batch.yView();
         double[] g = new double[f.length];
         for (int i = 0; i < f.length; i++) {
             g[i] = LogisticLoss.derivative(y[i], f[i]) / f.length;
         }
-        DMatrixRMaj x = batch.xView();
-        return net.gradient(x, g);
+        return net.gradient(forward, g);
     }
 
     /** (1/N) Σ ℓ(ỹ_i, f_i). */

@@ -86,6 +86,24 @@ class OneHiddenLayerNetTest {
     }
 
     @Test
+    void keptPreActivationsGiveTheSameGradientAsRecomputingThem() {
+        BinaryTask task = TwoGaussians.task(30, 5, 6, 1.0, 3);
+        OneHiddenLayerNet net = OneHiddenLayerNet.gaussian(150, 6, 0.2, 0.01, LEAKY, 6);
+        DMatrixRMaj x = LabelledInputs.train(task).x();
+        double[] g = new double[x.numRows];
+        for (int i = 0; i < g.length; i++) g[i] = Math.sin(i);
+        OneHiddenLayerNet.Forward kept = net.forward(x, true);
+        assertTrue(kept.pre != null, "small problems keep their pre-activations");
+        assertArrayEquals(net.logits(x), kept.logits, 0.0);
+        OneHiddenLayerNet.Gradient cached = net.gradient(kept, g);
+        OneHiddenLayerNet.Gradient recomputed = net.gradient(x, g);
+        for (int r = 0; r < 150; r++) {
+            assertEquals(recomputed.outputAt(r), cached.outputAt(r), 0.0);
+            for (int j = 0; j < 6; j++) assertEquals(recomputed.inputAt(r, j), cached.inputAt(r, j), 0.0);
+        }
+    }
+
+    @Test
     void gradientOfTheLossAgreesWithCentralFiniteDifferences() {
         BinaryTask task = TwoGaussians.task(6, 2, 3, 1.0, 5);
         OneHiddenLayerNet net = OneHiddenLayerNet.gaussian(5, 3, 1.0, 1.0, LEAKY, 11);
