@@ -16,6 +16,7 @@ import org.widenets.nn.Trainer;
 import org.widenets.nn.TrainingLog;
 import org.widenets.nn.TrainingResult;
 import org.widenets.nn.TwoGaussians;
+import tech.tablesaw.api.Table;
 
 class ScalingTest {
 
@@ -121,6 +122,24 @@ class ScalingTest {
             assertEquals(e.kappa(), fit.kernelSlope(), 0.1, fit.toString());
             assertEquals(e.kernelChange(), fit.kernelChangeSlope(), 0.1, fit.toString());
         }
+    }
+
+    @Test
+    void sweepAndTrajectoryTablesAverageTheSeeds() {
+        ScalingExperiment experiment = ScalingExperiment.builder(task).steps(5).seeds(2).build();
+        Table sweep = experiment.widthSweep(List.of(Scaling.meanField(), Scaling.ntk()), 128, 256);
+        assertEquals(4, sweep.rowCount());
+        // at d* both scalings are the reference network
+        assertEquals(sweep.doubleColumn("train_loss").get(0), sweep.doubleColumn("train_loss").get(2), 0.0);
+        assertTrue(sweep.doubleColumn("train_loss").get(1) != sweep.doubleColumn("train_loss").get(3));
+        double mean = 0;
+        for (long seed : new long[] {1, 2}) {
+            mean += experiment.run(Scaling.ntk(), 256, seed).log().last().trainLoss() / 2;
+        }
+        assertEquals(mean, sweep.doubleColumn("train_loss").get(3), 1e-15);
+        Table trajectory = experiment.trajectory(Scaling.ntk(), 256);
+        assertEquals(mean, trajectory.doubleColumn("train_loss").get(trajectory.rowCount() - 1), 1e-15);
+        assertEquals(1.0, trajectory.doubleColumn("kernel_ratio").get(0), 0.0);
     }
 
     @Test
