@@ -1,6 +1,7 @@
 package org.widenets.invariance;
 
 import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
 import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Checks;
 
@@ -56,6 +57,43 @@ public record AngleMap(AbRelu activation) {
             thetas[l + 1] = next(thetas[l]);
         }
         return new DeepAngles(this, thetas);
+    }
+
+    /**
+     * The normalised infinite-width kernel cos θ_L(x_a, x_b) of the rows of {@code inputs} after L layers:
+     * each pair's input angle θ_0 = atan2(‖x_a‖‖x_b‖ sin, x_a·x_b) iterated L times. Diagonal entries are 1;
+     * a pair with a zero input has no angle and is reported as 1 as well (as in
+     * {@link org.widenets.kernel.PairKernel#correlation()}). Result P×P, new.
+     */
+    public DMatrixRMaj normalisedGram(double[][] inputs, int depth) {
+        Checks.atLeast("depth", depth, 0);
+        int p = inputs.length;
+        DMatrixRMaj out = new DMatrixRMaj(p, p);
+        for (int a = 0; a < p; a++) {
+            Checks.finite("inputs[" + a + "]", inputs[a]);
+            if (inputs[a].length != inputs[0].length) {
+                throw new IllegalArgumentException("inputs[" + a + "] has dimension " + inputs[a].length
+                        + " but inputs[0] has " + inputs[0].length);
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            out.set(a, a, 1);
+            for (int b = a + 1; b < p; b++) {
+                double xx = 0, xy = 0, yy = 0;
+                for (int i = 0; i < inputs[a].length; i++) {
+                    xx += inputs[a][i] * inputs[a][i];
+                    xy += inputs[a][i] * inputs[b][i];
+                    yy += inputs[b][i] * inputs[b][i];
+                }
+                double det = xx * yy - xy * xy;
+                double theta = xx == 0 || yy == 0 ? 0 : Math.atan2(det > 0 ? Math.sqrt(det) : 0, xy);
+                for (int l = 0; l < depth; l++) theta = next(theta);
+                double c = Math.cos(theta);
+                out.set(a, b, c);
+                out.set(b, a, c);
+            }
+        }
+        return out;
     }
 
     /** The fixed point θ* = 0 (unique on [0, π]: the map sends every θ &gt; 0 to a strictly smaller angle). */

@@ -41,7 +41,7 @@ public final class OneLayerMonteCarlo {
      * @param samples    M ≥ 2 rows
      * @param seed       any long; equal seeds give equal estimates
      */
-    public static List<KernelEstimate> estimate(WeightDistribution law, Activation activation, double[] x,
+    public static List<MonteCarloEstimate> estimate(WeightDistribution law, Activation activation, double[] x,
                                                 double[][] ys, long samples, long seed) {
         Objects.requireNonNull(law, "law");
         Objects.requireNonNull(activation, "activation");
@@ -59,7 +59,7 @@ public final class OneLayerMonteCarlo {
         List<Moments[]> parts = IntStream.range(0, chunks).parallel()
                 .mapToObj(c -> chunk(law, activation, x, ys, Math.min(CHUNK, samples - (long) c * CHUNK), seed, c))
                 .toList();
-        List<KernelEstimate> out = new ArrayList<>(ys.length);
+        List<MonteCarloEstimate> out = new ArrayList<>(ys.length);
         boolean valid = law.finiteFourthMoment();
         for (int j = 0; j < ys.length; j++) {
             Mean mean = new Mean();
@@ -68,13 +68,13 @@ public final class OneLayerMonteCarlo {
                 mean.aggregate(p[j].mean);
                 var.aggregate(p[j].var);
             }
-            out.add(new KernelEstimate(mean.getResult(), Math.sqrt(var.getResult() / samples), samples, valid));
+            out.add(new MonteCarloEstimate(mean.getResult(), Math.sqrt(var.getResult() / samples), samples, valid));
         }
         return List.copyOf(out);
     }
 
     /** One target y. */
-    public static KernelEstimate estimate(WeightDistribution law, Activation activation, double[] x, double[] y,
+    public static MonteCarloEstimate estimate(WeightDistribution law, Activation activation, double[] x, double[] y,
                                           long samples, long seed) {
         return estimate(law, activation, x, new double[][] {y}, samples, seed).get(0);
     }

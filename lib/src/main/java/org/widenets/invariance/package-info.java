@@ -13,7 +13,7 @@
  *   <li>{@link org.widenets.invariance.AngleMap} and its result {@link org.widenets.invariance.DeepAngles}:
  *       the law-free normalised kernel of deep rectified networks, its fixed point θ = 0 and the 1/l rate;</li>
  *   <li>{@link org.widenets.invariance.OneLayerMonteCarlo}: seeded Monte Carlo estimates with standard
- *       errors ({@link org.widenets.invariance.KernelEstimate}) that check the kernel at any width.</li>
+ *       errors ({@link org.widenets.invariance.MonteCarloEstimate}) that check the kernel at any width.</li>
  * </ul>
  */
 package org.widenets.invariance;

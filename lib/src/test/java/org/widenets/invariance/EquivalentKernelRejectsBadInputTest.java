@@ -59,12 +59,12 @@ class EquivalentKernelRejectsBadInputTest {
         double[] x = {1, 0, 0};
         double[][] ys = {{0, 1, 0}, {-1, 0.2, 0.1}};
         var law = new MultivariateTWeights(7, 1);
-        List<KernelEstimate> one = new ForkJoinPool(1).submit(
+        List<MonteCarloEstimate> one = new ForkJoinPool(1).submit(
                 () -> OneLayerMonteCarlo.estimate(law, AbRelu.relu(), x, ys, 100_000, 42)).get();
-        List<KernelEstimate> three = new ForkJoinPool(3).submit(
+        List<MonteCarloEstimate> three = new ForkJoinPool(3).submit(
                 () -> OneLayerMonteCarlo.estimate(law, AbRelu.relu(), x, ys, 100_000, 42)).get();
         assertEquals(one, three);
-        List<KernelEstimate> other = OneLayerMonteCarlo.estimate(law, AbRelu.relu(), x, ys, 100_000, 43);
+        List<MonteCarloEstimate> other = OneLayerMonteCarlo.estimate(law, AbRelu.relu(), x, ys, 100_000, 43);
         assertTrue(other.get(0).mean() != one.get(0).mean());
     }
 }

@@ -85,9 +85,9 @@ class RotationInvariantLawsShareOneKernelTest {
     private static void assertAllInvariantLawsAgree(AbRelu phi, double[] x, double[][] ys) {
         for (WeightDistribution law : INVARIANT) {
             EquivalentKernel k = EquivalentKernel.of(phi, law, 3);
-            List<KernelEstimate> mc = OneLayerMonteCarlo.estimate(law, phi, x, ys, M, SEED);
+            List<MonteCarloEstimate> mc = OneLayerMonteCarlo.estimate(law, phi, x, ys, M, SEED);
             for (int j = 0; j < ys.length; j++) {
-                KernelEstimate e = mc.get(j);
+                MonteCarloEstimate e = mc.get(j);
                 assertTrue(e.standardErrorValid(), law.name());
                 double f = k.value(x, ys[j]);
                 assertTrue(e.agreesWith(f, 4), law.name() + " " + phi.name() + " y" + j + ": formula " + f
@@ -101,7 +101,7 @@ class RotationInvariantLawsShareOneKernelTest {
         WeightDistribution law = new RademacherWeights(1);
         EquivalentKernel gauss = EquivalentKernel.gaussianLimit(AbRelu.relu(), law, 3);
         double[][] ys = ys();
-        List<KernelEstimate> mc = OneLayerMonteCarlo.estimate(law, AbRelu.relu(), X, ys, M, SEED);
+        List<MonteCarloEstimate> mc = OneLayerMonteCarlo.estimate(law, AbRelu.relu(), X, ys, M, SEED);
         // θ = π/2: w·x = w1, w·y = 1.5·w2, so the kernel is 1.5·P(w1 = w2 = 1) = 0.375 ≠ 1.5/(2π).
         assertEquals(0.375, mc.get(1).mean(), 5 * mc.get(1).standardError());
         assertTrue(mc.get(1).zScore(gauss.value(X, ys[1])) > 50, "z = " + mc.get(1).zScore(gauss.value(X, ys[1])));
@@ -115,7 +115,7 @@ class RotationInvariantLawsShareOneKernelTest {
         WeightDistribution law = IidUniformWeights.withVariance(1);
         EquivalentKernel gauss = EquivalentKernel.gaussianLimit(AbRelu.relu(), law, 3);
         double[][] ys = ys();
-        List<KernelEstimate> mc = OneLayerMonteCarlo.estimate(law, AbRelu.relu(), X, ys, M, SEED);
+        List<MonteCarloEstimate> mc = OneLayerMonteCarlo.estimate(law, AbRelu.relu(), X, ys, M, SEED);
         assertTrue(mc.get(1).zScore(gauss.value(X, ys[1])) > 15);
         assertTrue(mc.get(2).zScore(gauss.value(X, ys[2])) < -15);
     }
@@ -130,8 +130,8 @@ class RotationInvariantLawsShareOneKernelTest {
         double[] x = EquivalentKernel.augment(new double[] {1, 0}, 1);
         double[][] ys = {EquivalentKernel.augment(new double[] {Math.cos(2.5), Math.sin(2.5)}, 1),
                 EquivalentKernel.augment(new double[] {Math.cos(3.0), Math.sin(3.0)}, 1)};
-        List<KernelEstimate> joint = OneLayerMonteCarlo.estimate(t5, AbRelu.relu(), x, ys, 2 * M, SEED);
-        List<KernelEstimate> indep = OneLayerMonteCarlo.estimate(independent, AbRelu.relu(), x, ys, 2 * M, SEED);
+        List<MonteCarloEstimate> joint = OneLayerMonteCarlo.estimate(t5, AbRelu.relu(), x, ys, 2 * M, SEED);
+        List<MonteCarloEstimate> indep = OneLayerMonteCarlo.estimate(independent, AbRelu.relu(), x, ys, 2 * M, SEED);
         for (int j = 0; j < ys.length; j++) {
             double f = k.value(x, ys[j]);
             assertTrue(joint.get(j).agreesWith(f, 4), "joint " + joint.get(j) + " vs " + f);
@@ -141,7 +141,7 @@ class RotationInvariantLawsShareOneKernelTest {
 
     @Test
     void heavyTailedRowsAreFlagged() {
-        KernelEstimate e = OneLayerMonteCarlo.estimate(new MultivariateTWeights(3, 1), AbRelu.relu(), X, ys()[1], 1000, SEED);
+        MonteCarloEstimate e = OneLayerMonteCarlo.estimate(new MultivariateTWeights(3, 1), AbRelu.relu(), X, ys()[1], 1000, SEED);
         assertFalse(e.standardErrorValid());
         assertTrue(e.toString().contains("not valid"), e.toString());
     }

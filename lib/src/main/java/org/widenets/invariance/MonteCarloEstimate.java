@@ -7,9 +7,9 @@ package org.widenets.invariance;
  * E‖w‖⁴ = ∞, e.g. multivariate t with ν ≤ 4): the mean still converges, but the printed s.e. and
  * z-scores mislead (shared/papers/weight-invariance.md §3, §6).
  */
-public record KernelEstimate(double mean, double standardError, long samples, boolean standardErrorValid) {
+public record MonteCarloEstimate(double mean, double standardError, long samples, boolean standardErrorValid) {
 
-    public KernelEstimate {
+    public MonteCarloEstimate {
         if (samples < 2) throw new IllegalArgumentException("an estimate needs ≥ 2 samples, got " + samples);
         if (!Double.isFinite(mean)) throw new IllegalArgumentException("mean must be finite, got " + mean);
         if (!(standardError >= 0) || standardError == Double.POSITIVE_INFINITY) {
