@@ -40,6 +40,6 @@ public record IidUniformWeights(double halfWidth) implements WeightDistribution 
 
     @Override
     public String name() {
-        return "iid uniform(±" + halfWidth + ")";
+        return String.format("iid uniform(±%.4g)", halfWidth);
     }
 }

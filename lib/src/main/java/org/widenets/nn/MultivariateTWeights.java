@@ -37,7 +37,12 @@ public record MultivariateTWeights(double degreesOfFreedom, double scaleSquared)
     public void sampleRow(RandomGenerator rng, double[] row) {
         Checks.atLeast("row dimension", row.length, 1);
         // χ²_ν = Gamma(shape ν/2, scale 2); Hipparchus uses Marsaglia–Tsang, no inverse CDF.
-        double g = RandomDataGenerator.of(rng).nextGamma(degreesOfFreedom / 2, 2);
+        RandomDataGenerator gen = RandomDataGenerator.of(rng);
+        double g;
+        do {
+            // for small ν the gamma draw can underflow to 0, which would give an infinite row
+            g = gen.nextGamma(degreesOfFreedom / 2, 2);
+        } while (g == 0);
         double s = Math.sqrt(scaleSquared * degreesOfFreedom / g);
         for (int i = 0; i < row.length; i++) {
             row[i] = s * rng.nextGaussian();
