@@ -13,7 +13,6 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 import org.widenets.plot.Figures;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -41,7 +40,7 @@ public final class UciGpFigures {
         List<Chart<?, ?>> panels = new ArrayList<>();
         for (String d : datasets) {
             CategoryChart c = new CategoryChartBuilder().width(360).height(280).title(d)
-                    .xAxisTitle("kernel").yAxisTitle(metric.equals("rmse") ? "test RMSE" : "test NLL").build();
+                    .xAxisTitle("kernel").yAxisTitle((metric.equals("rmse") ? "test RMSE" : "test NLL") + " (±2 s.e.)").build();
             List<String> kernels = new ArrayList<>();
             List<Double> y = new ArrayList<>(), err = new ArrayList<>();
             for (Row r : summary) {
@@ -54,8 +53,9 @@ public final class UciGpFigures {
             c.addSeries("mean ± 2 s.e.", kernels, y, err);
             c.getStyler().setChartBackgroundColor(Color.WHITE);
             c.getStyler().setPlotBackgroundColor(Color.WHITE);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-            c.getStyler().setLegendVisible(true);
+            // one series: the axis title says what the bars are, a legend would only cover them
+            c.getStyler().setLegendVisible(false);
+            c.getStyler().setXAxisLabelRotation(30);
             c.getStyler().setYAxisDecimalPattern("#0.###");
             c.getStyler().setErrorBarsColor(Color.BLACK);
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
