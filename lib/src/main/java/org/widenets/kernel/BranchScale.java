@@ -46,10 +46,14 @@ public record BranchScale(double coefficient, double depthExponent) {
 
     @Override
     public String toString() {
-        String a = coefficient == 1 ? "" : coefficient + "·";
-        if (depthExponent == 0) return "α = " + coefficient;
+        String a = coefficient == 1 ? "" : number(coefficient) + "·";
+        if (depthExponent == 0) return "α = " + number(coefficient);
         if (depthExponent == 0.5) return "α = " + (a.isEmpty() ? "1/√L" : a + "L^(-1/2)");
         if (depthExponent == 1) return "α = " + (a.isEmpty() ? "1/L" : a + "L^(-1)");
-        return "α = " + a + "L^(-" + depthExponent + ")";
+        return "α = " + a + "L^(-" + number(depthExponent) + ")";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

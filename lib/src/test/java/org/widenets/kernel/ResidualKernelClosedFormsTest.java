@@ -125,5 +125,7 @@ class ResidualKernelClosedFormsTest {
         assertEquals(1.0 / 16, BranchScale.inverseDepth().alpha(16), 1e-15);
         assertEquals(1.0, BranchScale.one().alpha(16), 0);
         assertEquals("α = 1/√L", BranchScale.inverseSqrtDepth().toString());
+        assertEquals("α = 1", BranchScale.one().toString());
+        assertEquals("α = 0.5", BranchScale.constant(0.5).toString());
     }
 }
