@@ -1,6 +1,5 @@
 package org.widenets.nn;
 
-import org.hipparchus.random.RandomGenerator;
 import org.widenets.kernel.DenseNet;
 import org.widenets.kernel.Network;
 import org.widenets.kernel.ResNet;
@@ -23,8 +22,8 @@ public interface Architecture {
     /** The infinite-width kernel network. */
     Network limit();
 
-    /** A width-n network with standard Gaussian weights drawn from {@code rng}. */
-    FiniteNetwork sample(int width, int inputDimension, RandomGenerator rng);
+    /** A width-n network whose weights are determined by {@code seed}. */
+    FiniteNetwork sample(int width, int inputDimension, long seed);
 
     /** Number of trainable weights of the width-n network. */
     long parameterCount(int width, int inputDimension);
@@ -37,7 +36,13 @@ public interface Architecture {
         return new DenseNetArchitecture(denseNet);
     }
 
-    static Architecture of(MlpArchitecture mlp) {
-        return mlp;
+    /** The MLP of {@code config} at any width ({@code config.width()} is ignored). */
+    static Architecture of(MlpConfig config) {
+        return new MlpArchitecture(config);
+    }
+
+    /** ReLU MLP with L hidden layers, σ_w² = 2, no bias: the He-initialised baseline the residual paper compares with. */
+    static Architecture reluMlp(int depth) {
+        return of(MlpConfig.builder().depth(depth).weightVariance(2).build());
     }
 }

@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.hipparchus.random.RandomGenerator;
 import org.widenets.kernel.Checks;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -22,8 +21,8 @@ import tech.tablesaw.api.Table;
  *       diagonal over initialisations (Hanin–Nica's E[Θ²]/E[Θ]² − 1);</li>
  *   <li>‖Θ_n − Θ_∞‖_F/‖Θ_∞‖_F on a set of inputs, averaged over initialisations.</li>
  * </ul>
- * Seed i of a run with base seed s draws its weights from its own generator {@link LxmGenerator#stream(long, int)
- * LxmGenerator.stream(s, i)},
+ * Seed i of a run with base seed s draws its weights from its own seed {@link #networkSeed(int)} (the
+ * derivation of {@link EmpiricalKernels}),
  * so results do not depend on how many threads share the seeds; seeds run in parallel on the common
  * fork–join pool.
  *
@@ -36,9 +35,9 @@ public record FiniteWidthStatistics(int seeds, long seed) {
         Checks.atLeast("seeds", seeds, 2);
     }
 
-    /** The generator of initialisation i. */
-    public RandomGenerator generator(int i) {
-        return LxmGenerator.stream(seed, i);
+    /** The seed of initialisation i. */
+    public long networkSeed(int i) {
+        return EmpiricalKernels.networkSeed(seed, i);
     }
 
     /** Θ_n(x, x) for every seed, in seed order. */
@@ -47,7 +46,7 @@ public record FiniteWidthStatistics(int seeds, long seed) {
         Checks.atLeast("width", width, 1);
         Checks.finite("x", x);
         return IntStream.range(0, seeds).parallel()
-                .mapToDouble(i -> architecture.sample(width, x.length, generator(i)).ntkDiagonal(x))
+                .mapToDouble(i -> architecture.sample(width, x.length, networkSeed(i)).ntkDiagonal(x))
                 .toArray();
     }
 
@@ -94,7 +93,7 @@ public record FiniteWidthStatistics(int seeds, long seed) {
         DMatrixRMaj limit = architecture.limit().matrices(x, x).ntk();
         double norm = NormOps_DDRM.normF(limit);
         return IntStream.range(0, seeds).parallel().mapToDouble(i -> {
-            DMatrixRMaj ntk = architecture.sample(width, x.numCols, generator(i)).kernels(x).ntk();
+            DMatrixRMaj ntk = architecture.sample(width, x.numCols, networkSeed(i)).kernels(x).ntk();
             return NormOps_DDRM.normF(CommonOps_DDRM.subtract(ntk, limit, null)) / norm;
         }).toArray();
     }

@@ -1,38 +1,15 @@
 package org.widenets.nn;
 
 import java.util.Objects;
-import org.hipparchus.random.RandomGenerator;
-import org.widenets.kernel.AbRelu;
-import org.widenets.kernel.Activation;
-import org.widenets.kernel.Checks;
-import org.widenets.kernel.InputScaling;
-import org.widenets.kernel.Mlp;
+import org.ejml.data.DMatrixRMaj;
+import org.widenets.kernel.KernelMatrices;
 import org.widenets.kernel.Network;
 
-/**
- * The fully connected network of {@link Mlp} as a value: L hidden layers of φ, every layer
- * Dense(σ_w², σ_b²), readout included; kernel {@link #limit()}, finite {@link RandomMlp}.
- *
- * @param activation     φ
- * @param depth          L ≥ 1 nonlinearities
- * @param weightVariance σ_w²
- * @param biasVariance   σ_b²
- * @param inputScaling   input convention
- */
-public record MlpArchitecture(Activation activation, int depth, double weightVariance, double biasVariance,
-                              InputScaling inputScaling) implements Architecture {
+/** {@link MlpConfig} as an {@link Architecture}: kernel {@code config.kernel()}, finite {@link RandomMlp}. */
+record MlpArchitecture(MlpConfig config) implements Architecture {
 
-    public MlpArchitecture {
-        Objects.requireNonNull(activation, "activation");
-        Checks.atLeast("depth", depth, 1);
-        Checks.variance("weightVariance σ_w²", weightVariance);
-        Checks.variance("biasVariance σ_b²", biasVariance);
-        Objects.requireNonNull(inputScaling, "inputScaling");
-    }
-
-    /** ReLU, σ_w² = 2, no bias, MEAN inputs: the He-initialised MLP the residual paper compares with. */
-    public static MlpArchitecture relu(int depth) {
-        return new MlpArchitecture(AbRelu.relu(), depth, 2, 0, InputScaling.MEAN);
+    MlpArchitecture {
+        Objects.requireNonNull(config, "config");
     }
 
     @Override
@@ -41,34 +18,62 @@ public record MlpArchitecture(Activation activation, int depth, double weightVar
     }
 
     @Override
-    public MlpArchitecture withDepth(int newDepth) {
-        return new MlpArchitecture(activation, newDepth, weightVariance, biasVariance, inputScaling);
+    public int depth() {
+        return config.depth();
+    }
+
+    @Override
+    public Architecture withDepth(int depth) {
+        return new MlpArchitecture(new MlpConfig(config.width(), depth, config.activation(), config.weightVariance(),
+                config.biasVariance(), config.inputScaling(), config.weights()));
     }
 
     @Override
     public Network limit() {
-        return Mlp.builder().activation(activation).depth(depth).weightVariance(weightVariance)
-                .biasVariance(biasVariance).inputScaling(inputScaling).build();
+        return config.kernel();
     }
 
     @Override
-    public FiniteNetwork sample(int width, int inputDimension, RandomGenerator rng) {
-        return RandomMlp.sample(this, width, inputDimension, GaussianWeights.standard(), rng);
+    public FiniteNetwork sample(int width, int inputDimension, long seed) {
+        RandomMlp net = RandomMlp.sample(config.withWidth(width), inputDimension, seed);
+        return new FiniteNetwork() {
+            @Override
+            public int inputDimension() {
+                return inputDimension;
+            }
+
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public double[] outputs(DMatrixRMaj x) {
+                return net.outputs(x);
+            }
+
+            @Override
+            public KernelMatrices kernels(DMatrixRMaj x) {
+                RandomMlp.Kernels k = net.kernels(x);
+                return new KernelMatrices(k.nngp(), k.ntk());
+            }
+
+            @Override
+            public String toString() {
+                return net.toString();
+            }
+        };
     }
 
     /** n·n₀ + (L−1)·n² + n weights, plus L·n + 1 biases when σ_b² &gt; 0. */
     @Override
     public long parameterCount(int width, int inputDimension) {
-        Checks.atLeast("width", width, 1);
-        Checks.atLeast("inputDimension", inputDimension, 1);
-        long n = width;
-        long weights = n * inputDimension + (depth - 1L) * n * n + n;
-        return biasVariance > 0 ? weights + depth * n + 1 : weights;
+        long n = width, weights = n * inputDimension + (config.depth() - 1L) * n * n + n;
+        return config.biasVariance() > 0 ? weights + config.depth() * n + 1 : weights;
     }
 
     @Override
     public String toString() {
-        return "MLP, L = " + depth + ", φ = " + activation.name() + ", σ_w² = " + weightVariance
-                + ", σ_b² = " + biasVariance;
+        return "MLP, L = " + config.depth() + ", φ = " + config.activation().name();
     }
 }

@@ -62,7 +62,7 @@ public final class RandomDenseNet implements FiniteNetwork {
         return new RandomDenseNet(architecture, width, inputDimension, law, rng);
     }
 
-    /** Standard Gaussian weights. */
+    /** Standard Gaussian weights from {@code rng} (e.g. a {@link Xoshiro256}). */
     public static RandomDenseNet sample(DenseNet architecture, int width, int inputDimension, RandomGenerator rng) {
         return sample(architecture, width, inputDimension, GaussianWeights.standard(), rng);
     }

@@ -63,7 +63,7 @@ public final class RandomResNet implements FiniteNetwork {
         return new RandomResNet(architecture, width, inputDimension, law, rng);
     }
 
-    /** Standard Gaussian weights. */
+    /** Standard Gaussian weights from {@code rng} (e.g. a {@link Xoshiro256}). */
     public static RandomResNet sample(ResNet architecture, int width, int inputDimension, RandomGenerator rng) {
         return sample(architecture, width, inputDimension, GaussianWeights.standard(), rng);
     }

@@ -1,7 +1,6 @@
 package org.widenets.nn;
 
 import java.util.Objects;
-import org.hipparchus.random.RandomGenerator;
 import org.widenets.kernel.Network;
 import org.widenets.kernel.ResNet;
 
@@ -33,8 +32,8 @@ record ResNetArchitecture(ResNet spec) implements Architecture {
     }
 
     @Override
-    public FiniteNetwork sample(int width, int inputDimension, RandomGenerator rng) {
-        return RandomResNet.sample(spec, width, inputDimension, rng);
+    public FiniteNetwork sample(int width, int inputDimension, long seed) {
+        return RandomResNet.sample(spec, width, inputDimension, new Xoshiro256(seed));
     }
 
     @Override
