@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
+import org.hipparchus.stat.regression.SimpleRegression;
 import org.widenets.kernel.Checks;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -161,5 +162,52 @@ public record FiniteWidthStatistics(int seeds, long seed) {
             System.out.println("distance " + a.name() + ": done");
         }
         return t;
+    }
+
+    /**
+     * Hanin &amp; Nica's (arXiv 1909.05989) growth of the ReLU MLP's NTK-diagonal fluctuations,
+     * E[Θ²]/E[Θ]² ≈ exp(5β) with β = Σ_l 1/n_l = L/n, as CV² ≈ exp(5L/n) − 1 (valid up to constants
+     * for large n; an overlay, not a fit).
+     */
+    public static double haninNicaCv2(int depth, int width) {
+        Checks.atLeast("depth", depth, 1);
+        Checks.atLeast("width", width, 1);
+        return Math.expm1(5.0 * depth / width);
+    }
+
+    /**
+     * Least-squares slope of log y against log x over the rows of {@code table} whose "architecture" is
+     * {@code architecture} (Hipparchus SimpleRegression), with its standard error: e.g. the width exponent
+     * of ‖Θ_n − Θ_∞‖ (−1/2 expected) or of CV² against parameter count.
+     */
+    public static Estimate logLogSlope(Table table, String architecture, String x, String y) {
+        Table rows = table.where(table.stringColumn("architecture").isEqualTo(architecture));
+        if (rows.rowCount() < 3) {
+            throw new IllegalArgumentException("need ≥ 3 rows for " + architecture + ", got " + rows.rowCount());
+        }
+        SimpleRegression fit = new SimpleRegression();
+        for (int i = 0; i < rows.rowCount(); i++) {
+            fit.addData(Math.log(((Number) rows.column(x).get(i)).doubleValue()),
+                    Math.log(((Number) rows.column(y).get(i)).doubleValue()));
+        }
+        return new Estimate(fit.getSlope(), fit.getSlopeStdErr(), rows.rowCount());
+    }
+
+    /**
+     * log-log interpolation of y at x = {@code at} between the two rows of {@code architecture} that
+     * bracket it (sorted by x); an {@link IllegalArgumentException} outside the measured range.
+     */
+    public static double interpolateLogLog(Table table, String architecture, String x, String y, double at) {
+        Table rows = table.where(table.stringColumn("architecture").isEqualTo(architecture)).sortAscendingOn(x);
+        for (int i = 0; i + 1 < rows.rowCount(); i++) {
+            double x0 = ((Number) rows.column(x).get(i)).doubleValue(), x1 = ((Number) rows.column(x).get(i + 1)).doubleValue();
+            if (x0 <= at && at <= x1) {
+                double y0 = Math.log(((Number) rows.column(y).get(i)).doubleValue());
+                double y1 = Math.log(((Number) rows.column(y).get(i + 1)).doubleValue());
+                double w = (Math.log(at) - Math.log(x0)) / (Math.log(x1) - Math.log(x0));
+                return Math.exp(y0 + w * (y1 - y0));
+            }
+        }
+        throw new IllegalArgumentException(x + " = " + at + " is outside the measured range of " + architecture);
     }
 }

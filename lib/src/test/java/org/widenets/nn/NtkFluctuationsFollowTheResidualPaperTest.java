@@ -106,6 +106,26 @@ class NtkFluctuationsFollowTheResidualPaperTest {
     }
 
     @Test
+    void logLogFitsRecoverAPowerLaw() {
+        Table t = Table.create("power law", tech.tablesaw.api.StringColumn.create("architecture"),
+                tech.tablesaw.api.IntColumn.create("width"), tech.tablesaw.api.DoubleColumn.create("distance"));
+        for (int n : new int[] {64, 128, 256, 512}) {
+            t.stringColumn("architecture").append("A");
+            t.intColumn("width").append(n);
+            t.doubleColumn("distance").append(3 / Math.sqrt(n));
+        }
+        t.stringColumn("architecture").append("B");
+        t.intColumn("width").append(64);
+        t.doubleColumn("distance").append(1);
+        assertEquals(-0.5, FiniteWidthStatistics.logLogSlope(t, "A", "width", "distance").value(), 1e-12);
+        assertEquals(3 / Math.sqrt(100), FiniteWidthStatistics.interpolateLogLog(t, "A", "width", "distance", 100), 1e-12);
+        assertThrows(IllegalArgumentException.class,
+                () -> FiniteWidthStatistics.interpolateLogLog(t, "A", "width", "distance", 1000));
+        assertThrows(IllegalArgumentException.class, () -> FiniteWidthStatistics.logLogSlope(t, "B", "width", "distance"));
+        assertEquals(Math.exp(1.25) - 1, FiniteWidthStatistics.haninNicaCv2(8, 32), 1e-12);
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> STATS.ntkCv2(RES_SQRT, 0, X));
         assertThrows(IllegalArgumentException.class, () -> new FiniteWidthStatistics(1, 0));
