@@ -5,7 +5,7 @@ package org.widenets.nn;
  *
  * @param value         the estimate
  * @param standardError its standard error
- * @param samples       number of seeds
+ * @param samples       number of independent samples (seeds, or points of a fit)
  */
 public record Estimate(double value, double standardError, int samples) {
 
@@ -16,6 +16,6 @@ public record Estimate(double value, double standardError, int samples) {
 
     @Override
     public String toString() {
-        return String.format("%.4g ± %.2g (%d seeds)", value, standardError, samples);
+        return String.format("%.4g ± %.2g (%d samples)", value, standardError, samples);
     }
 }

@@ -83,7 +83,7 @@ public record GradientFeatureRegression(double ridge, int networks, long seed) {
                 double limit = rmse(a.limit().matrices(x, x).ntk(), yTrain, yTest);
                 append(t, a.name(), depth, "empirical, n = " + width, e.value(), e.standardError());
                 append(t, a.name(), depth, "infinite width", limit, 0);
-                System.out.printf("regression %s L = %d: empirical %s, infinite width %.4f%n", a.name(), depth, e, limit);
+                System.out.println(String.format("regression %s, L = %d: empirical %s, infinite width %.4f", a.name(), depth, e, limit));
             }
         }
         return t;
