@@ -39,10 +39,14 @@ public final class RandomDenseNet implements FiniteNetwork {
         this.input = Batch.draw(law, rng, width, inputDimension);
         this.blocks = new DMatrixRMaj[depth][];
         for (int l = 1; l <= depth; l++) {
-            DMatrixRMaj w = Batch.draw(law, rng, width, l * width);
+            // One row of Wˡ (length l·n) is one draw; it is scattered into the column blocks directly so the
+            // n×(l·n) matrix never exists twice.
             blocks[l - 1] = new DMatrixRMaj[l];
-            for (int k = 0; k < l; k++) {
-                blocks[l - 1][k] = CommonOps_DDRM.extract(w, 0, width, k * width, (k + 1) * width);
+            for (int k = 0; k < l; k++) blocks[l - 1][k] = new DMatrixRMaj(width, width);
+            double[] row = new double[l * width];
+            for (int i = 0; i < width; i++) {
+                law.sampleRow(rng, row);
+                for (int k = 0; k < l; k++) System.arraycopy(row, k * width, blocks[l - 1][k].data, i * width, width);
             }
         }
         double[] v = new double[(depth + 1) * width];

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.BranchScale;
 import org.widenets.kernel.DenseNet;
 import org.widenets.kernel.KernelMatrices;
@@ -56,6 +57,13 @@ class FiniteWidthKernelsConvergeToLimitTest {
     void oneLayerBranchResNetWithUnitMultiplier() {
         assertMonteCarloAgrees(Architecture.of(ResNet.builder().branch(ResidualBranch.ONE_LAYER).depth(3)
                 .alpha(1).architecture()));
+    }
+
+    @Test
+    void twoLayerBranchResNetWithAbsoluteValueActivation() {
+        // φ = |x|, a non-ReLU activation through the same layers: c_φ = 1/E[g²] = 1, maps from ABReLU(−1, 1).
+        assertMonteCarloAgrees(Architecture.of(ResNet.builder().activation(AbRelu.abs()).depth(2).alpha(0.8)
+                .architecture()));
     }
 
     @Test
