@@ -127,4 +127,25 @@ class ResidualRecursionsBackwardFormTest {
         assertTrue(mlp64.ntkDistance(mlp128) > 10 * deep.ntkDistance(deeper),
                 "MLP shape moves by " + mlp64.ntkDistance(mlp128));
     }
+
+    @Test
+    void kernelMatricesOfResidualAndDenseNetworksEqualThePairPath() {
+        org.ejml.data.DMatrixRMaj x = new org.ejml.data.DMatrixRMaj(new double[][] {
+                {0.9, -0.4, 1.3}, {-0.2, 1.1, 0.7}, {0.9, -0.4, 1.3}, {0, 0, 0}, {-1.8, 0.8, -2.6}});
+        for (Network net : java.util.List.of(
+                ResNet.builder().depth(5).branchScale(BranchScale.inverseSqrtDepth()).build(),
+                ResNet.builder().branch(ResidualBranch.ONE_LAYER).depth(3).alpha(0.6).build(),
+                DenseNet.builder().depth(4).build())) {
+            KernelMatrices km = net.matrices(x, x);
+            for (int i = 0; i < x.numRows; i++) {
+                for (int j = 0; j < x.numRows; j++) {
+                    double[] xi = java.util.Arrays.copyOfRange(x.data, 3 * i, 3 * i + 3);
+                    double[] xj = java.util.Arrays.copyOfRange(x.data, 3 * j, 3 * j + 3);
+                    PairKernel k = net.pair(xi, xj);
+                    assertEquals(k.q12(), km.nngp().get(i, j), 1e-12 * (1 + Math.abs(k.q12())), net + " K" + i + j);
+                    assertEquals(k.ntk12(), km.ntk().get(i, j), 1e-12 * (1 + Math.abs(k.ntk12())), net + " Θ" + i + j);
+                }
+            }
+        }
+    }
 }
