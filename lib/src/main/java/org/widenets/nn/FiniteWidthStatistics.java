@@ -83,6 +83,9 @@ public record FiniteWidthStatistics(int seeds, long seed) {
 
     private static double cv2(double sum, double sumSq, int count) {
         double mean = sum / count;
+        if (mean == 0) {
+            throw new IllegalArgumentException("the samples have mean 0: CV² is undefined (a zero input?)");
+        }
         double variance = Math.max(0, (sumSq - count * mean * mean) / (count - 1));
         return variance / (mean * mean);
     }
@@ -93,6 +96,9 @@ public record FiniteWidthStatistics(int seeds, long seed) {
         Checks.atLeast("width", width, 1);
         DMatrixRMaj limit = architecture.limit().matrices(x, x).ntk();
         double norm = NormOps_DDRM.normF(limit);
+        if (!(norm > 0)) {
+            throw new IllegalArgumentException("‖Θ_∞‖ = " + norm + " on these inputs: the relative distance is undefined");
+        }
         return IntStream.range(0, seeds).parallel().mapToDouble(i -> {
             DMatrixRMaj ntk = architecture.sample(width, x.numCols, networkSeed(i)).kernels(x).ntk();
             return NormOps_DDRM.normF(CommonOps_DDRM.subtract(ntk, limit, null)) / norm;

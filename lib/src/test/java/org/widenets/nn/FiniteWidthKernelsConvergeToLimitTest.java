@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.widenets.kernel.AbRelu;
+import org.widenets.kernel.Gelu;
 import org.widenets.kernel.BranchScale;
 import org.widenets.kernel.DenseNet;
 import org.widenets.kernel.KernelMatrices;
@@ -60,9 +60,9 @@ class FiniteWidthKernelsConvergeToLimitTest {
     }
 
     @Test
-    void twoLayerBranchResNetWithAbsoluteValueActivation() {
-        // φ = |x|, a non-ReLU activation through the same layers: c_φ = 1/E[g²] = 1, maps from ABReLU(−1, 1).
-        assertMonteCarloAgrees(Architecture.of(ResNet.builder().activation(AbRelu.abs()).depth(2).alpha(0.8)
+    void twoLayerBranchResNetWithGelu() {
+        // A smooth, non-homogeneous, non-centred activation through the same layers; c = c_φ = 1/E[GELU(g)²].
+        assertMonteCarloAgrees(Architecture.of(ResNet.builder().activation(new Gelu()).depth(2).alpha(0.8)
                 .architecture()));
     }
 

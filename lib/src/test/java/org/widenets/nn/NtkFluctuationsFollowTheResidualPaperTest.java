@@ -135,6 +135,9 @@ class NtkFluctuationsFollowTheResidualPaperTest {
         assertThrows(IllegalArgumentException.class,
                 () -> RandomDenseNet.sample(DenseNet.builder().architecture(), -2, 3, new Xoshiro256(1)));
         assertThrows(IllegalArgumentException.class, () -> Architecture.reluMlp(0));
+        assertThrows(IllegalArgumentException.class, () -> STATS.ntkCv2(RES_SQRT, 8, new double[16]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FiniteWidthStatistics(2, 0).relativeDistance(RES_SQRT, 8, new org.ejml.data.DMatrixRMaj(2, 3)));
         assertThrows(IllegalArgumentException.class,
                 () -> RES_ONE.sample(4, 3, 1).ntkDiagonal(new double[] {1, 2}));
     }
