@@ -63,12 +63,13 @@ final class StandardNormal {
             return sum / (x * SQRT_PI);
         }
         double sq = x * x;
-        double lo = Math.fma(x, x, -sq);
-        double e = Math.exp(sq) * (1 + lo);
         if (x >= 0) {
-            return e * Erf.erfc(x);
+            // Hipparchus evaluates erfc through Q(½, x²) at the same rounded x², so e^{x²}·erfc(x) is
+            // erfcx at √(x²) exactly: no fma correction here (it would double the error, not cancel it).
+            return Math.exp(sq) * Erf.erfc(x);
         }
-        // erfc(x) = 2 − erfc(−x) for x < 0: no cancellation, the result only grows.
+        // erfc(x) = 2 − erfc(−x) for x < 0: the 2·e^{x²} term needs x² exactly, so split it with fma.
+        double e = Math.exp(sq) * (1 + Math.fma(x, x, -sq));
         return e * (2 - Erf.erfc(-x));
     }
 }
