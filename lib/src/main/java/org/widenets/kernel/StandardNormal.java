@@ -18,8 +18,7 @@ final class StandardNormal {
     static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
     static final double SQRT_PI = Math.sqrt(Math.PI);
 
-    /** Beyond this erfc(x) is computed as erfcx(x)·e^{−x²} would underflow; switch to the asymptotic series. */
-    private static final double ASYMPTOTIC_FROM = 26;
+    private static final double CONTINUED_FRACTION_FROM = 3;
 
     private static final GaussIntegrator GL8 = new GaussIntegratorFactory().legendre(8);
 
@@ -49,18 +48,18 @@ final class StandardNormal {
     }
 
     /**
-     * erfcx(x) = e^{x²} erfc(x). For x ≥ 26 the asymptotic series 1/(x√π)·Σ (−1)ⁿ(2n−1)!!/(2x²)ⁿ
-     * (terms still shrink fast there: the 12th is below 1e-30); below, e^{x²} with x² split exactly
-     * by fma (e^{x²} would otherwise carry a relative error x²·ε) times Hipparchus' erfc.
+     * erfcx(x) = e^{x²} erfc(x). For x ≥ 3 Laplace's continued fraction
+     * (1/√π)/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated backwards from 30 terms (converged
+     * below 1e-16 there, checked against 40-digit arithmetic); Hipparchus' erfc, through Q(½, x²), is
+     * off by up to 1e-14 relative for x in [5, 26] and underflows beyond 26. Below 3, e^{x²}·erfc(x).
      */
     static double erfcx(double x) {
-        if (x >= ASYMPTOTIC_FROM) {
-            double inv = 1 / (2 * x * x), term = 1, sum = 1;
-            for (int n = 1; n <= 12; n++) {
-                term *= -(2 * n - 1) * inv;
-                sum += term;
+        if (x >= CONTINUED_FRACTION_FROM) {
+            double f = x;
+            for (int k = 30; k >= 1; k--) {
+                f = x + (0.5 * k) / f;
             }
-            return sum / (x * SQRT_PI);
+            return 1 / (SQRT_PI * f);
         }
         double sq = x * x;
         if (x >= 0) {
