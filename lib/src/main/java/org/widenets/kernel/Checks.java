@@ -52,11 +52,24 @@ public final class Checks {
         variance("q11", q11);
         variance("q22", q22);
         finite("q12", q12);
-        double bound = Math.sqrt(q11 * q22);
+        double bound = Math.sqrt(q11) * Math.sqrt(q22); // no overflow of q11·q22 past 1e154
         if (Math.abs(q12) > bound * (1 + CORRELATION_SLACK) + Double.MIN_NORMAL) {
             throw new IllegalArgumentException("q12 = " + q12 + " exceeds √(q11·q22) = " + bound
                     + " (q11 = " + q11 + ", q22 = " + q22 + "): not a covariance");
         }
+    }
+
+    /**
+     * A computed layer quantity must be a finite double: a kernel that leaves double range (e.g. a deep
+     * Exp network, or σ_w² so large that the variance grows past 1.8e308) is an
+     * {@link ArithmeticException} naming the quantity and the layer, never a silent ∞ or NaN downstream.
+     */
+    public static double representable(String quantity, double value, Object layer) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException(quantity + " = " + value + " in " + layer
+                    + ": the kernel leaves the double range (overflow), it cannot be represented");
+        }
+        return value;
     }
 
     /** Requires every entry finite; names the first bad entry. */
