@@ -1,0 +1,137 @@
+package org.widenets.fixedpoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.widenets.kernel.Activation;
+import org.widenets.kernel.Checks;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The phase picture of a deep network over (σ_w², σ_b²) for inputs of norm ‖x‖: at each grid point the
+ * variance's fate from q¹ = σ_w²‖x‖² + σ_b² ({@link VarianceDynamics}) and the correlation regime at the
+ * variance reached ({@link CorrelationFixedPoints}); where ρ = 1 attracts, the deep kernel degenerates
+ * (shared/papers/elu-gelu-kernels.md §4.2–4.3).
+ *
+ * <p>Regime rule: FROZEN when q → 0 and the correlation map there is the identity to 1e-6 (φ is
+ * linear near 0, so the total change of ρ is finite); otherwise ρ = 1 attracts when χ₁ &lt; 1, or χ₁ = 1
+ * with C(ρ) &gt; ρ below 1 (ReLU without bias), and repels else.
+ *
+ * @param activation φ
+ * @param norm       ‖x‖
+ * @param points     grid points, σ_b² varying fastest
+ */
+public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> points) {
+
+    /** Cap on the variance at which a diverging network's correlation map is analysed. */
+    public static final double LARGE_VARIANCE = 1e6;
+    private static final double FROZEN_TOLERANCE = 1e-6;
+
+    public PhaseDiagram {
+        Objects.requireNonNull(activation, "activation");
+        points = List.copyOf(points);
+    }
+
+    /**
+     * Sweeps the grid (in parallel; each point is deterministic, so the result does not depend on the
+     * thread count). {@code maxDepth} bounds the variance iteration, {@code rhoGrid} is the number of
+     * ρ-intervals scanned for correlation fixed points.
+     */
+    public static PhaseDiagram sweep(Activation activation, double[] weightVariances, double[] biasVariances,
+                                     double norm, int maxDepth, int rhoGrid) {
+        Objects.requireNonNull(activation, "activation");
+        Checks.finite("weightVariances", weightVariances);
+        Checks.finite("biasVariances", biasVariances);
+        Checks.positive("norm ‖x‖", norm);
+        int nb = biasVariances.length;
+        List<PhasePoint> points = IntStream.range(0, weightVariances.length * nb).parallel()
+                .mapToObj(k -> point(KernelMap.of(activation, weightVariances[k / nb], biasVariances[k % nb]),
+                        norm, maxDepth, rhoGrid))
+                .toList();
+        return new PhaseDiagram(activation, norm, points);
+    }
+
+    /** The phase of one layer map for inputs of norm ‖x‖. */
+    public static PhasePoint point(KernelMap map, double norm, int maxDepth, int rhoGrid) {
+        double q1 = map.weightVariance() * norm * norm + map.biasVariance();
+        VarianceFate fate = VarianceDynamics.of(map).fate(q1, maxDepth);
+        double q;
+        if (fate instanceof VarianceFate.ToZero) {
+            q = Math.max(fate.variance(), VarianceDynamics.DEFAULT_LOWER);
+        } else if (fate instanceof VarianceFate.ToInfinity) {
+            q = Math.min(fate.variance(), LARGE_VARIANCE);
+        } else {
+            q = fate.variance();
+        }
+        if (!(map.variance(q) > 0)) {
+            // φ vanishes on the whole Gaussian (only possible for degenerate φ): nothing to correlate.
+            q = VarianceDynamics.DEFAULT_LOWER;
+        }
+        CorrelationFixedPoints c = CorrelationFixedPoints.find(map, q, rhoGrid);
+        CorrelationRegime regime;
+        if (fate instanceof VarianceFate.ToZero && maxDeviation(map, q, rhoGrid) <= FROZEN_TOLERANCE) {
+            regime = CorrelationRegime.FROZEN;
+        } else {
+            regime = c.trivialAttracts() ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;
+        }
+        return new PhasePoint(map, fate, q, c, regime);
+    }
+
+    private static double maxDeviation(KernelMap map, double q, int grid) {
+        double m = 0;
+        for (int i = 0; i <= grid; i++) {
+            double rho = -1 + 2.0 * i / grid;
+            m = Math.max(m, Math.abs(map.correlation(rho, q) - rho));
+        }
+        return m;
+    }
+
+    /** The points of one regime, e.g. to draw them as one scatter series. */
+    public List<PhasePoint> points(CorrelationRegime regime) {
+        List<PhasePoint> out = new ArrayList<>();
+        for (PhasePoint p : points) if (p.regime() == regime) out.add(p);
+        return out;
+    }
+
+    /** σ_w² of the points of one regime. */
+    public double[] weightVariances(CorrelationRegime regime) {
+        return points(regime).stream().mapToDouble(PhasePoint::weightVariance).toArray();
+    }
+
+    /** σ_b² of the points of one regime. */
+    public double[] biasVariances(CorrelationRegime regime) {
+        return points(regime).stream().mapToDouble(PhasePoint::biasVariance).toArray();
+    }
+
+    /** Fraction of the grid where ρ = 1 attracts. */
+    public double attractingFraction() {
+        return points.isEmpty() ? 0 : (double) points(CorrelationRegime.RHO_ONE_ATTRACTS).size() / points.size();
+    }
+
+    /** One row per grid point: σ_w², σ_b², variance fate, q analysed, χ₁ there, regime, attracting ρ* &lt; 1. */
+    public Table table() {
+        DoubleColumn w = DoubleColumn.create("σ_w²"), b = DoubleColumn.create("σ_b²"), q = DoubleColumn.create("q"),
+                chi = DoubleColumn.create("χ₁"), rho = DoubleColumn.create("attracting ρ* < 1");
+        StringColumn fate = StringColumn.create("variance"), regime = StringColumn.create("regime");
+        for (PhasePoint p : points) {
+            w.append(p.weightVariance());
+            b.append(p.biasVariance());
+            fate.append(p.varianceLabel());
+            q.append(p.q());
+            chi.append(p.correlations().chi1());
+            regime.append(p.regime().label());
+            rho.append(p.correlations().nontrivial().stream().filter(f -> f.stability() == Stability.ATTRACTING)
+                    .mapToDouble(CorrelationFixedPoint::rho).max().orElse(Double.NaN));
+        }
+        return Table.create(activation.name() + " phases at ‖x‖ = " + norm, w, b, fate, q, chi, regime, rho);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%s phase diagram at ‖x‖ = %.4g: %d points, ρ = 1 attracts on %.1f%%",
+                activation.name(), norm, points.size(), 100 * attractingFraction());
+    }
+}
