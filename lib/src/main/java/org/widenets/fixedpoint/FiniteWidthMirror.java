@@ -2,14 +2,14 @@ package org.widenets.fixedpoint;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import java.util.List;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 import org.widenets.kernel.Activation;
 import org.widenets.kernel.Checks;
 import org.widenets.kernel.InputScaling;
-import org.widenets.nn.GaussianWeights;
+import org.widenets.nn.MlpConfig;
+import org.widenets.nn.RandomMlp;
 
 /**
  * The finite-width mirror of {@link DepthTrajectory}: one deep random network of width n, and the
@@ -18,15 +18,9 @@ import org.widenets.nn.GaussianWeights;
  * the cosine tends to {@link DepthTrajectory#postActivationCorrelation(int)}, with O(n^{-1/2})
  * fluctuations.
  *
- * <p>Network, as in the paper's scripts: h¹ = W¹x + b¹ with W¹ entries N(0, σ_w²·c), c = 1 for
- * {@link InputScaling#SUM} (the paper) or 1/d for {@link InputScaling#MEAN}; h^{l+1} = W^{l+1}φ(h^l) +
- * b^{l+1} with entries N(0, σ_w²/n) and biases N(0, σ_b²). Written here rather than taken from the
- * {@code nn} package because that package had no deep network with per-layer activations when this
- * was written; it only needs a forward pass of many inputs through one weight draw (an EJML product
- * per layer).
- *
- * <p>Randomness: layer l draws from its own Well19937c seeded with (seed, l), so the numbers depend only
- * on the seed.
+ * <p>The network is {@code nn.RandomMlp} (NTK parametrisation; with {@link InputScaling#SUM} the
+ * first-layer weights are effectively N(0, σ_w²), hidden ones N(0, σ_w²/n), biases N(0, σ_b²), as in
+ * the paper's scripts); one seed gives one network and the same numbers.
  *
  * @param activation     φ
  * @param weightVariance σ_w²
@@ -67,46 +61,19 @@ public record FiniteWidthMirror(Activation activation, double weightVariance, do
                     + x.length + " and " + xPrime.length);
         }
         int pairs = x.length, d = x[0].length;
-        DMatrixRMaj in = new DMatrixRMaj(d, 2 * pairs);
-        for (int p = 0; p < pairs; p++) {
-            if (x[p].length != d || xPrime[p].length != d) {
-                throw new IllegalArgumentException("every input needs dimension " + d + ", pair " + p + " has "
-                        + x[p].length + " and " + xPrime[p].length);
-            }
-            Checks.finite("x[" + p + "]", x[p]);
-            Checks.finite("xPrime[" + p + "]", xPrime[p]);
-            for (int k = 0; k < d; k++) {
-                in.set(k, 2 * p, x[p][k]);
-                in.set(k, 2 * p + 1, xPrime[p][k]);
-            }
-        }
+        RandomMlp net = RandomMlp.sample(config(), d, seed);
         double[][] cos = new double[depth][pairs];
-        DMatrixRMaj a = in;
-        for (int l = 1; l <= depth; l++) {
-            int fanIn = a.numRows;
-            double variance = l == 1 ? weightVariance * inputScaling.factor(d) : weightVariance / fanIn;
-            RandomGenerator rng = new Well19937c(new int[] {(int) (seed >>> 32), (int) seed, l});
-            DMatrixRMaj w = new DMatrixRMaj(width, fanIn);
-            double[] row = new double[fanIn];
-            GaussianWeights law = new GaussianWeights(variance);
-            for (int i = 0; i < width; i++) {
-                law.sampleRow(rng, row);
-                System.arraycopy(row, 0, w.data, i * fanIn, fanIn);
-            }
-            double[] bias = new double[width];
-            new GaussianWeights(biasVariance).sampleRow(rng, bias);
-            DMatrixRMaj h = new DMatrixRMaj(width, a.numCols);
-            CommonOps_DDRM.mult(w, a, h);
-            for (int i = 0; i < width; i++) {
-                for (int j = 0; j < h.numCols; j++) {
-                    int k = i * h.numCols + j;
-                    h.data[k] = activation.phi(h.data[k] + bias[i]);
-                }
-            }
-            for (int p = 0; p < pairs; p++) cos[l - 1][p] = cosine(h, 2 * p, 2 * p + 1);
-            a = h;
+        for (int p = 0; p < pairs; p++) {
+            List<double[]> h = net.hidden(x[p]), g = net.hidden(xPrime[p]);
+            for (int l = 0; l < depth; l++) cos[l][p] = cosine(h.get(l), g.get(l), l + 1);
         }
         return cos;
+    }
+
+    /** The finite network's architecture for {@code nn.RandomMlp}. */
+    public MlpConfig config() {
+        return MlpConfig.builder().width(width).depth(depth).activation(activation).weightVariance(weightVariance)
+                .biasVariance(biasVariance).inputScaling(inputScaling).build();
     }
 
     /**
@@ -163,17 +130,16 @@ public record FiniteWidthMirror(Activation activation, double weightVariance, do
         return new MirrorComparison(toString(), angles, layers, theory, network);
     }
 
-    private static double cosine(DMatrixRMaj h, int c1, int c2) {
+    private static double cosine(double[] u, double[] v, int layer) {
         double s11 = 0, s12 = 0, s22 = 0;
-        for (int i = 0; i < h.numRows; i++) {
-            double u = h.get(i, c1), v = h.get(i, c2);
-            s11 += u * u;
-            s12 += u * v;
-            s22 += v * v;
+        for (int i = 0; i < u.length; i++) {
+            s11 += u[i] * u[i];
+            s12 += u[i] * v[i];
+            s22 += v[i] * v[i];
         }
         if (!Double.isFinite(s11 + s22 + s12)) {
-            throw new IllegalStateException("hidden activations overflowed: the variance of this network diverges"
-                    + " with depth (see VarianceDynamics.fate)");
+            throw new IllegalStateException("hidden activations overflowed at layer " + layer
+                    + ": the variance of this network diverges with depth (see VarianceDynamics.fate)");
         }
         if (s11 == 0 || s22 == 0) return s11 == s22 ? 1 : 0;
         return s12 / Math.sqrt(s11 * s22);
