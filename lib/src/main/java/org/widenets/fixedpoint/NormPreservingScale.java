@@ -83,6 +83,23 @@ public record NormPreservingScale(Activation activation, double norm, double sig
         return KernelMap.of(activation, weightVariance(), 0);
     }
 
+    /**
+     * λ₃(θ) = σ*² Ṫ(q*, q* cos θ, q*) for each angle θ: the Jacobian eigenvalue of the off-diagonal
+     * direction at the norm-preserving fixed point, i.e. the slope C′(cos θ) of the correlation map
+     * (the reference code's {@code dynamics.py}; Figure 5, shared/papers/elu-gelu-kernels.md §5.4).
+     * ReLU: λ₃ = (π − θ)/π.
+     */
+    public double[] lambda3(double... angles) {
+        Checks.finite("angles", angles);
+        KernelMap map = map();
+        double q = fixedVariance();
+        double[] out = new double[angles.length];
+        for (int i = 0; i < angles.length; i++) {
+            out[i] = map.correlationSlope(Math.max(-1, Math.min(1, Math.cos(angles[i]))), q);
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s at ‖x‖ = %.6g: σ* = %.8g (σ*² = %.8g, q* = %.8g)",

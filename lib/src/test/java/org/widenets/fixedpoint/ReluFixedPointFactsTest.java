@@ -109,6 +109,11 @@ class ReluFixedPointFactsTest {
         for (double norm : new double[] {0.01, 0.5, 1, 5, 8}) {
             NormPreservingScale s = NormPreservingScale.find(relu, norm).orElseThrow();
             assertEquals(Math.sqrt(2), s.sigma(), 1e-14);
+            double[] theta = {0, 0.7, Math.PI / 2, 3.0, Math.PI};
+            double[] lambda3 = s.lambda3(theta);
+            for (int i = 0; i < theta.length; i++) {
+                assertEquals((Math.PI - theta[i]) / Math.PI, lambda3[i], 1e-13, "λ₃ at θ = " + theta[i]);
+            }
         }
     }
 
