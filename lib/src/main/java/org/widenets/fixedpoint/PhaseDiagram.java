@@ -18,7 +18,11 @@ import tech.tablesaw.api.Table;
  *
  * <p>Regime rule: FROZEN when q → 0 and the correlation map there is the identity to 1e-6 (φ is
  * linear near 0, so the total change of ρ is finite); otherwise ρ = 1 attracts when χ₁ &lt; 1, or χ₁ = 1
- * with C(ρ) &gt; ρ below 1 (ReLU without bias), and repels else.
+ * with C(ρ) &gt; ρ below 1 (ReLU without bias), and repels else. When q → ∞ the deep dynamics follow
+ * the limit map C_∞ = lim C_q: if χ₁(q) tends to 1 (|χ₁ − 1| shrinks at least fivefold from q = 1e4 to
+ * 1e6, as the O(q^{-1/2}) corrections of an asymptotically homogeneous φ do; read at q and 100q when q stopped
+ * below the cap) the limit is marginal and ρ = 1
+ * attracts iff C(ρ) &gt; ρ below 1; otherwise χ₁(1e6) decides.
  *
  * @param activation φ
  * @param norm       ‖x‖
@@ -26,8 +30,12 @@ import tech.tablesaw.api.Table;
  */
 public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> points) {
 
-    /** Cap on the variance at which a diverging network's correlation map is analysed. */
-    public static final double LARGE_VARIANCE = 1e6;
+    /**
+     * Cap on the variance at which a diverging network's correlation map is analysed; χ₁ is also read at
+     * 100 times the cap to see whether it tends to 1 (φ asymptotically positively homogeneous, like
+     * GELU and ELU: ReLU-like, marginal in the limit) or to something else.
+     */
+    public static final double LARGE_VARIANCE = 1e4;
     private static final double FROZEN_TOLERANCE = 1e-6;
 
     public PhaseDiagram {
@@ -74,6 +82,11 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
         CorrelationRegime regime;
         if (fate instanceof VarianceFate.ToZero && maxDeviation(map, q, rhoGrid) <= FROZEN_TOLERANCE) {
             regime = CorrelationRegime.FROZEN;
+        } else if (fate instanceof VarianceFate.ToInfinity) {
+            double near = Math.abs(c.chi1() - 1), far = map.chi1(100 * q);
+            boolean marginalLimit = Math.abs(far - 1) <= Math.max(near / 5, Stability.MARGINAL_TOLERANCE);
+            boolean attracts = marginalLimit ? c.belowOne() > 0 : far < 1;
+            regime = attracts ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;
         } else {
             regime = c.trivialAttracts() ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;
         }
