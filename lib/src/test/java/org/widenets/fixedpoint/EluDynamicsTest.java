@@ -1,0 +1,77 @@
+package org.widenets.fixedpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.widenets.fixedpoint.NormPreservingFixedPointTableTest.assertPrinted;
+
+import org.junit.jupiter.api.Test;
+import org.widenets.kernel.Elu;
+import org.widenets.kernel.InputScaling;
+
+/** ELU's dynamics (shared/papers/elu-gelu-kernels.md §4.3, §5.3) and its finite-width mirror (Figure 3). */
+class EluDynamicsTest {
+
+    private final Elu elu = new Elu(1.0);
+
+    @Test
+    void varianceVanishesSettlesOrDivergesWithTheWeightVariance() {
+        // No bias: σ_w² < 1 → 0, 1 < σ_w² < 2 → attracting q*, σ_w² ≥ 2 → ∞; 10⁴ layers, no NaN.
+        assertInstanceOf(VarianceFate.ToZero.class, VarianceDynamics.of(KernelMap.of(elu, 0.8, 0)).fate(1, 10_000));
+        VarianceFate.ToFixedPoint f = assertInstanceOf(VarianceFate.ToFixedPoint.class,
+                VarianceDynamics.of(KernelMap.of(elu, 1.5, 0)).fate(1, 10_000));
+        assertPrinted("0.740075", f.fixedPoint().q(), "q* at σ_w² = 1.5");
+        assertEquals(Stability.ATTRACTING, f.fixedPoint().stability());
+        VarianceFate.ToInfinity inf = assertInstanceOf(VarianceFate.ToInfinity.class,
+                VarianceDynamics.of(KernelMap.of(elu, 2.5, 0)).fate(1, 10_000));
+        assertTrue(Double.isFinite(inf.variance()) && inf.ratio() > 1);
+        // σ_w² = 2 exactly: V(q)/q → 1 from above, q → ∞ slowly; the answer is still typed and finite.
+        VarianceFate edge = VarianceDynamics.of(KernelMap.of(elu, 2.0, 0)).fate(1, 10_000);
+        assertInstanceOf(VarianceFate.ToInfinity.class, edge, edge::toString);
+        assertTrue(Double.isFinite(edge.variance()));
+    }
+
+    @Test
+    void nontrivialCorrelationFixedPointsWithoutBiasAndDegenerateOnesWithBias() {
+        // σ_w² = 1.2: q* = 0.075490, χ₁ = 1.0066, ρ* = 0.446981; σ_w² = 1.5: χ₁ = 1.0312, ρ* = 0.571956.
+        String[][] rows = {{"1.2", "0.075490", "1.0066", "0.446981"}, {"1.5", "0.740075", "1.0312", "0.571956"}};
+        for (String[] r : rows) {
+            KernelMap map = KernelMap.of(elu, Double.parseDouble(r[0]), 0);
+            VarianceFate.ToFixedPoint f = assertInstanceOf(VarianceFate.ToFixedPoint.class,
+                    VarianceDynamics.of(map).fate(1.0));
+            assertPrinted(r[1], f.fixedPoint().q(), "q*");
+            CorrelationFixedPoints c = CorrelationFixedPoints.find(map, f.fixedPoint().q());
+            assertPrinted(r[2], c.chi1(), "χ₁");
+            assertEquals(1, c.nontrivial().size(), c::toString);
+            assertPrinted(r[3], c.nontrivial().get(0).rho(), "ρ*");
+            assertEquals(Stability.ATTRACTING, c.nontrivial().get(0).stability());
+        }
+        // σ_w² = 1.5, σ_b² = 0.1: q* = 1.43904, χ₁ = 0.9691, ρ = 1 the only fixed point.
+        KernelMap biased = KernelMap.of(elu, 1.5, 0.1);
+        double q = ((VarianceFate.ToFixedPoint) VarianceDynamics.of(biased).fate(1.0)).fixedPoint().q();
+        assertPrinted("1.43904", q, "q*");
+        CorrelationFixedPoints c = CorrelationFixedPoints.find(biased, q);
+        assertPrinted("0.9691", c.chi1(), "χ₁");
+        assertEquals(1, c.points().size(), c::toString);
+    }
+
+    @Test
+    void figureThreeVarianceStaysAtItsFixedPoint() {
+        // σ_w = 1.4023779627897333 = σ*(5): q = 49.1666 in every one of the 32 layers.
+        double s = 1.4023779627897333;
+        assertEquals(s, NormPreservingScale.find(elu, 5).orElseThrow().sigma(), 1e-12);
+        DepthTrajectory t = DepthTrajectory.of(KernelMap.of(elu, s * s, 0), new double[] {5, 0},
+                new double[] {5 * Math.cos(2), 5 * Math.sin(2)}, InputScaling.SUM, 32);
+        for (int l = 1; l <= 32; l++) assertPrinted("49.1666", t.layer(l).q11(), "q at layer " + l);
+    }
+
+    @Test
+    void finiteNetworksFollowTheFigureThreeCurvesWithinMonteCarloError() {
+        // Figure 3's setting (‖x‖ = 5, σ_w = σ*(5), 32 layers, layers 1 … 32) at width 256 instead of 3000:
+        // the mean over 12 seeded networks is within 4 standard errors of the infinite-width curve.
+        double s = 1.4023779627897333;
+        double worst = FiniteWidthMirrorTest.assertMirrorsTheKernel(elu, s * s, 0, 5, 32, new int[] {1, 2, 4, 8, 16, 32},
+                new double[] {0.3, 1.2, 2.5}, 256, 12);
+        assertTrue(worst > 0.05, "suspiciously perfect agreement: " + worst + " SE");
+    }
+}
