@@ -21,8 +21,9 @@ import tech.tablesaw.api.Table;
  * with C(ρ) &gt; ρ below 1 (ReLU without bias), and repels else. When q → ∞ the deep dynamics follow
  * the limit map C_∞ = lim C_q: if χ₁(q) tends to 1 (|χ₁ − 1| shrinks at least fivefold from q = 1e4 to
  * 1e6, as the O(q^{-1/2}) corrections of an asymptotically homogeneous φ do; read at q and 100q when q stopped
- * below the cap) the limit is marginal and ρ = 1
- * attracts iff C(ρ) &gt; ρ below 1; otherwise χ₁(1e6) decides.
+ * below the cap) the limit is marginal and ρ = 1 attracts
+ * iff C(0.5) &gt; 0.5 at 100q (the bulk of the limit map pushes correlations up, as ReLU's does);
+ * otherwise χ₁ at 100q decides.
  *
  * @param activation φ
  * @param norm       ‖x‖
@@ -37,6 +38,8 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
      */
     public static final double LARGE_VARIANCE = 1e4;
     private static final double FROZEN_TOLERANCE = 1e-6;
+    /** Where the limit map's drift is read when ρ = 1 is marginal in the limit q → ∞. */
+    private static final double BULK_RHO = 0.5;
 
     public PhaseDiagram {
         Objects.requireNonNull(activation, "activation");
@@ -85,7 +88,9 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
         } else if (fate instanceof VarianceFate.ToInfinity) {
             double near = Math.abs(c.chi1() - 1), far = map.chi1(100 * q);
             boolean marginalLimit = Math.abs(far - 1) <= Math.max(near / 5, Stability.MARGINAL_TOLERANCE);
-            boolean attracts = marginalLimit ? c.belowOne() > 0 : far < 1;
+            // In a marginal limit the O(q^{-1/2}) excess of χ₁ over 1 decays geometrically along the
+            // trajectory, so the bulk of the limit map decides (ReLU-like: C(ρ) > ρ, ρ drifts to 1).
+            boolean attracts = marginalLimit ? map.correlation(BULK_RHO, 100 * q) > BULK_RHO : far < 1;
             regime = attracts ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;
         } else {
             regime = c.trivialAttracts() ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;

@@ -56,6 +56,30 @@ class EluDynamicsTest {
     }
 
     @Test
+    void nearWeightVarianceTwoABiasDoesNotRestoreTheDegenerateFixedPoint() {
+        // The note saw χ₁ < 1 with bias for σ_w² ∈ {1.2, 1.5}; closer to 2 the fixed variance is large and
+        // χ₁ = σ_w²(1/2 + e^{2q}Φ(−2√q)) exceeds 1. Reference: 30-digit mpmath root of σ_w² E[ψ(u)²] + σ_b² = q
+        // for σ_w² = 1.9, σ_b² = 0.5: q* = 24.6252548483588, χ₁ = 1.02562074303224.
+        KernelMap map = KernelMap.of(elu, 1.9, 0.5);
+        VarianceFate.ToFixedPoint f = assertInstanceOf(VarianceFate.ToFixedPoint.class, VarianceDynamics.of(map).fate(1.0));
+        assertEquals(24.6252548483588, f.fixedPoint().q(), 1e-9);
+        CorrelationFixedPoints c = CorrelationFixedPoints.find(map, f.fixedPoint().q());
+        assertEquals(1.02562074303224, c.chi1(), 1e-11);
+        assertEquals(CorrelationRegime.RHO_ONE_REPELS, PhaseDiagram.point(map, 1, 10_000, 200).regime());
+        assertEquals(1, c.nontrivial().size(), c::toString);
+    }
+
+    @Test
+    void seluWithDivergingVarianceIsReluLikeInTheLimit() {
+        // SELU's χ₁ − 1 = O(q^{-1/2}) with a large constant (α² e^{2q}Φ(−2√q)), so χ₁ > 1 at every finite q,
+        // but along the trajectory the excess decays geometrically and the ReLU-like limit map wins.
+        PhasePoint p = PhaseDiagram.point(KernelMap.of(new org.widenets.kernel.Selu(), 2.5, 0.5), 1, 10_000, 200);
+        assertInstanceOf(VarianceFate.ToInfinity.class, p.fate());
+        assertTrue(p.correlations().chi1() > 1);
+        assertEquals(CorrelationRegime.RHO_ONE_ATTRACTS, p.regime(), p::toString);
+    }
+
+    @Test
     void figureThreeVarianceStaysAtItsFixedPoint() {
         // σ_w = 1.4023779627897333 = σ*(5): q = 49.1666 in every one of the 32 layers.
         double s = 1.4023779627897333;
