@@ -9,8 +9,11 @@ public enum CorrelationRegime {
     RHO_ONE_ATTRACTS("ρ = 1 attracts"),
     /** ρ = 1 repels (χ₁ &gt; 1): correlations settle at a fixed point ρ* &lt; 1 (or keep moving), inputs stay apart. */
     RHO_ONE_REPELS("ρ = 1 repels"),
-    /** q → 0 with a correlation map tending to the identity: correlations stop changing, input-dependent. */
-    FROZEN("frozen (q → 0)");
+    /**
+     * The correlation map at the variance reached is the identity (q → 0 with φ linear near 0, or a linear φ):
+     * correlations stop changing and stay input-dependent.
+     */
+    FROZEN("frozen (C ≈ identity)");
 
     private final String label;
 

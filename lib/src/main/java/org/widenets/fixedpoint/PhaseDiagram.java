@@ -3,6 +3,7 @@ package org.widenets.fixedpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.widenets.kernel.Activation;
 import org.widenets.kernel.Checks;
@@ -16,8 +17,8 @@ import tech.tablesaw.api.Table;
  * variance reached ({@link CorrelationFixedPoints}); where ρ = 1 attracts, the deep kernel degenerates
  * (shared/papers/elu-gelu-kernels.md §4.2–4.3).
  *
- * <p>Regime rule: FROZEN when q → 0 and the correlation map there is the identity to 1e-6 (φ is
- * linear near 0, so the total change of ρ is finite); otherwise ρ = 1 attracts when χ₁ &lt; 1, or χ₁ = 1
+ * <p>Regime rule: FROZEN when the correlation map at the variance reached is the identity to 1e-6 (q → 0
+ * with φ linear near 0, so the total change of ρ is finite; or a linear φ); otherwise ρ = 1 attracts when χ₁ &lt; 1, or χ₁ = 1
  * with C(ρ) &gt; ρ below 1 (ReLU without bias), and repels else. When q → ∞ the deep dynamics follow
  * the limit map C_∞ = lim C_q: if χ₁(q) tends to 1 (|χ₁ − 1| shrinks at least fivefold from q = 1e4 to
  * 1e6, as the O(q^{-1/2}) corrections of an asymptotically homogeneous φ do; read at q and 100q when q stopped
@@ -38,6 +39,8 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
      */
     public static final double LARGE_VARIANCE = 1e4;
     private static final double FROZEN_TOLERANCE = 1e-6;
+    /** Distance below 1 at which the drift of a marginal ρ = 1 is read (as in {@link CorrelationFixedPoints}). */
+    private static final double MARGINAL_PROBE = 1e-4;
     /** Where the limit map's drift is read when ρ = 1 is marginal in the limit q → ∞. */
     private static final double BULK_RHO = 0.5;
 
@@ -49,7 +52,7 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
     /**
      * Sweeps the grid (in parallel; each point is deterministic, so the result does not depend on the
      * thread count). {@code maxDepth} bounds the variance iteration, {@code rhoGrid} is the number of
-     * ρ-intervals scanned for correlation fixed points.
+     * ρ-intervals scanned for correlation fixed points (0: no scan, regimes only).
      */
     public static PhaseDiagram sweep(Activation activation, double[] weightVariances, double[] biasVariances,
                                      double norm, int maxDepth, int rhoGrid) {
@@ -65,8 +68,13 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
         return new PhaseDiagram(activation, norm, points);
     }
 
-    /** The phase of one layer map for inputs of norm ‖x‖. */
+    /**
+     * The phase of one layer map for inputs of norm ‖x‖. The regime needs only χ₁ and a few values of
+     * C; the full scan for correlation fixed points (costly for quadrature activations) is done when
+     * {@code rhoGrid} &gt; 0.
+     */
     public static PhasePoint point(KernelMap map, double norm, int maxDepth, int rhoGrid) {
+        Checks.atLeast("rhoGrid", rhoGrid, 0);
         double q1 = map.weightVariance() * norm * norm + map.biasVariance();
         VarianceFate fate = VarianceDynamics.of(map).fate(q1, maxDepth);
         double q;
@@ -81,27 +89,32 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
             // φ vanishes on the whole Gaussian (only possible for degenerate φ): nothing to correlate.
             q = VarianceDynamics.DEFAULT_LOWER;
         }
-        CorrelationFixedPoints c = CorrelationFixedPoints.find(map, q, rhoGrid);
+        double chi1 = map.chi1(q);
         CorrelationRegime regime;
-        if (fate instanceof VarianceFate.ToZero && maxDeviation(map, q, rhoGrid) <= FROZEN_TOLERANCE) {
+        if (maxDeviation(map, q) <= FROZEN_TOLERANCE) {
             regime = CorrelationRegime.FROZEN;
         } else if (fate instanceof VarianceFate.ToInfinity) {
-            double near = Math.abs(c.chi1() - 1), far = map.chi1(100 * q);
+            double near = Math.abs(chi1 - 1), far = map.chi1(100 * q);
             boolean marginalLimit = Math.abs(far - 1) <= Math.max(near / 5, Stability.MARGINAL_TOLERANCE);
             // In a marginal limit the O(q^{-1/2}) excess of χ₁ over 1 decays geometrically along the
             // trajectory, so the bulk of the limit map decides (ReLU-like: C(ρ) > ρ, ρ drifts to 1).
             boolean attracts = marginalLimit ? map.correlation(BULK_RHO, 100 * q) > BULK_RHO : far < 1;
             regime = attracts ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;
         } else {
-            regime = c.trivialAttracts() ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;
+            Stability s = Stability.ofSlope(chi1);
+            boolean attracts = s == Stability.ATTRACTING
+                    || (s == Stability.MARGINAL && map.correlation(1 - MARGINAL_PROBE, q) > 1 - MARGINAL_PROBE);
+            regime = attracts ? CorrelationRegime.RHO_ONE_ATTRACTS : CorrelationRegime.RHO_ONE_REPELS;
         }
-        return new PhasePoint(map, fate, q, c, regime);
+        Optional<CorrelationFixedPoints> c = rhoGrid > 0
+                ? Optional.of(CorrelationFixedPoints.find(map, q, rhoGrid)) : Optional.empty();
+        return new PhasePoint(map, fate, q, chi1, regime, c);
     }
 
-    private static double maxDeviation(KernelMap map, double q, int grid) {
+    /** max |C_q(ρ) − ρ| over a few correlations: the correlation map's distance from the identity. */
+    private static double maxDeviation(KernelMap map, double q) {
         double m = 0;
-        for (int i = 0; i <= grid; i++) {
-            double rho = -1 + 2.0 * i / grid;
+        for (double rho : new double[] {-0.9, -0.5, 0, 0.5, 0.9}) {
             m = Math.max(m, Math.abs(map.correlation(rho, q) - rho));
         }
         return m;
@@ -129,7 +142,10 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
         return points.isEmpty() ? 0 : (double) points(CorrelationRegime.RHO_ONE_ATTRACTS).size() / points.size();
     }
 
-    /** One row per grid point: σ_w², σ_b², variance fate, q analysed, χ₁ there, regime, attracting ρ* &lt; 1. */
+    /**
+     * One row per grid point: σ_w², σ_b², variance fate, q analysed, χ₁ there, regime, attracting ρ* &lt; 1
+     * (empty where there is none or no scan was asked for).
+     */
     public Table table() {
         DoubleColumn w = DoubleColumn.create("σ_w²"), b = DoubleColumn.create("σ_b²"), q = DoubleColumn.create("q"),
                 chi = DoubleColumn.create("χ₁"), rho = DoubleColumn.create("attracting ρ* < 1");
@@ -139,9 +155,10 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
             b.append(p.biasVariance());
             fate.append(p.varianceLabel());
             q.append(p.q());
-            chi.append(p.correlations().chi1());
+            chi.append(p.chi1());
             regime.append(p.regime().label());
-            rho.append(p.correlations().nontrivial().stream().filter(f -> f.stability() == Stability.ATTRACTING)
+            rho.append(p.correlations().stream().flatMap(c -> c.nontrivial().stream())
+                    .filter(f -> f.stability() == Stability.ATTRACTING)
                     .mapToDouble(CorrelationFixedPoint::rho).max().orElse(Double.NaN));
         }
         return Table.create(activation.name() + " phases at ‖x‖ = " + norm, w, b, fate, q, chi, regime, rho);

@@ -2,6 +2,7 @@ package org.widenets.fixedpoint;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The deep-network behaviour at one (σ_w², σ_b²) for inputs of a given norm: where the variance goes,
@@ -11,17 +12,21 @@ import java.util.Objects;
  * @param fate         the variance's fate from q¹ = σ_w²‖x‖² + σ_b²
  * @param q            the variance at which the correlation map was analysed (q*, or the last variance
  *                     before q left the range, capped at 1e6 for q → ∞)
- * @param correlations fixed points of C_q
+ * @param chi1         χ₁ = C_q′(1) at that variance
  * @param regime       the resulting correlation regime
+ * @param correlations fixed points of C_q, when a scan was asked for
  */
-public record PhasePoint(KernelMap map, VarianceFate fate, double q, CorrelationFixedPoints correlations,
-                         CorrelationRegime regime) {
+public record PhasePoint(KernelMap map, VarianceFate fate, double q, double chi1, CorrelationRegime regime,
+                         Optional<CorrelationFixedPoints> correlations) {
 
     public PhasePoint {
         Objects.requireNonNull(map, "map");
         Objects.requireNonNull(fate, "fate");
         Objects.requireNonNull(correlations, "correlations");
         Objects.requireNonNull(regime, "regime");
+        if (!Double.isFinite(chi1)) {
+            throw new IllegalArgumentException("chi1 must be finite, got " + chi1);
+        }
     }
 
     public double weightVariance() {
@@ -43,6 +48,6 @@ public record PhasePoint(KernelMap map, VarianceFate fate, double q, Correlation
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "σ_w² = %.4g, σ_b² = %.4g: %s; at q = %.4g χ₁ = %.6g: %s",
-                weightVariance(), biasVariance(), fate, q, correlations.chi1(), regime.label());
+                weightVariance(), biasVariance(), fate, q, chi1, regime.label());
     }
 }

@@ -50,9 +50,9 @@ class PhaseDiagramTest {
         // Large σ_w², no bias: q* > 0 with χ₁ > 1 (the "chaotic" phase of Poole et al. 2016).
         PhasePoint chaos = PhaseDiagram.point(KernelMap.of(erf, 3.5, 0), 1, 10_000, 200);
         assertEquals(CorrelationRegime.RHO_ONE_REPELS, chaos.regime(), chaos::toString);
-        assertTrue(chaos.correlations().chi1() > 1);
+        assertTrue(chaos.chi1() > 1);
         // ρ = 0 is the attracting fixed point for odd φ without bias.
-        assertTrue(chaos.correlations().attracting().stream().anyMatch(f -> Math.abs(f.rho()) < 1e-12), chaos::toString);
+        assertTrue(chaos.correlations().orElseThrow().attracting().stream().anyMatch(f -> Math.abs(f.rho()) < 1e-12), chaos::toString);
         // erf′(0)² = 4/π: σ_w² < π/4 sends q → 0, where erf is linear: frozen.
         PhasePoint frozen = PhaseDiagram.point(KernelMap.of(erf, 0.5, 0), 1, 10_000, 200);
         assertEquals(CorrelationRegime.FROZEN, frozen.regime(), frozen::toString);
@@ -66,5 +66,24 @@ class PhaseDiagramTest {
         CorrelationFixedPoints c = CorrelationFixedPoints.find(KernelMap.of(new Linear(), 1.3, 0), 2);
         assertTrue(c.identity());
         assertTrue(!c.trivialAttracts());
+        for (double w : new double[] {0.5, 1, 1.3}) {
+            assertEquals(CorrelationRegime.FROZEN, PhaseDiagram.point(KernelMap.of(new Linear(), w, 0), 1, 1000, 0).regime());
+        }
+        // With a bias the constant part wins: χ₁ = σ_w² q*/(σ_w² q* + σ_b²) < 1.
+        assertEquals(CorrelationRegime.RHO_ONE_ATTRACTS, PhaseDiagram.point(KernelMap.of(new Linear(), 0.5, 0.2), 1, 1000, 0).regime());
+    }
+
+    @Test
+    void regimesWithoutTheScanAgreeWithTheScan() {
+        PhaseDiagram cheap = PhaseDiagram.sweep(new Gelu(), W, B, 1, 10_000, 0);
+        PhaseDiagram full = PhaseDiagram.sweep(new Gelu(), W, B, 1, 10_000, 100);
+        for (int i = 0; i < W.length * B.length; i++) {
+            PhasePoint p = full.points().get(i);
+            assertEquals(p.regime(), cheap.points().get(i).regime());
+            assertTrue(cheap.points().get(i).correlations().isEmpty());
+            if (p.fate() instanceof VarianceFate.ToFixedPoint && p.regime() != CorrelationRegime.FROZEN) {
+                assertEquals(p.regime() == CorrelationRegime.RHO_ONE_ATTRACTS, p.correlations().orElseThrow().trivialAttracts(), p::toString);
+            }
+        }
     }
 }
