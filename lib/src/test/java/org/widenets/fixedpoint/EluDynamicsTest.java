@@ -32,6 +32,26 @@ class EluDynamicsTest {
     }
 
     @Test
+    void pairTrajectoriesToDepthTenThousandStayFiniteOrSayWhereTheVarianceWent() {
+        double[] x = {1, 0}, y = {Math.cos(2), Math.sin(2)};
+        Object[][] cases = {{elu, 0.8, DepthTrajectory.End.VARIANCE_TO_ZERO}, {elu, 1.5, DepthTrajectory.End.COMPLETED},
+                {elu, 2.5, DepthTrajectory.End.VARIANCE_TO_INFINITY},
+                {new org.widenets.kernel.Gelu(), 2.5, DepthTrajectory.End.VARIANCE_TO_INFINITY}};
+        for (Object[] c : cases) {
+            DepthTrajectory t = DepthTrajectory.of(KernelMap.of((org.widenets.kernel.Activation) c[0], (Double) c[1], 0),
+                    x, new double[] {3 * y[0], 3 * y[1]}, InputScaling.SUM, 10_000);
+            assertEquals(c[2], t.end(), t::toString);
+            for (int l = 1; l <= t.depth(); l++) {
+                assertTrue(Double.isFinite(t.layer(l).q12()) && Double.isFinite(t.postActivationCorrelation(l)));
+            }
+        }
+        // σ_w² = 1.5 settles at ρ* = 0.571956 (§4.3) after 10⁴ layers, for inputs of different norms too.
+        DepthTrajectory settled = DepthTrajectory.of(KernelMap.of(elu, 1.5, 0), x, new double[] {3 * y[0], 3 * y[1]},
+                InputScaling.SUM, 10_000);
+        assertPrinted("0.571956", settled.correlation(10_000), "ρ at depth 10⁴");
+    }
+
+    @Test
     void nontrivialCorrelationFixedPointsWithoutBiasAndDegenerateOnesWithBias() {
         // σ_w² = 1.2: q* = 0.075490, χ₁ = 1.0066, ρ* = 0.446981; σ_w² = 1.5: χ₁ = 1.0312, ρ* = 0.571956.
         String[][] rows = {{"1.2", "0.075490", "1.0066", "0.446981"}, {"1.5", "0.740075", "1.0312", "0.571956"}};
