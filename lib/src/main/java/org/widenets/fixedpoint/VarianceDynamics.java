@@ -64,14 +64,23 @@ public record VarianceDynamics(KernelMap map, double lower, double upper) {
 
     /**
      * Iterates q^{l+1} = V(q^l) from the first pre-activation variance q¹ for at most {@code maxDepth}
-     * layers and says where it goes. Never NaN, never an exception for a valid q¹.
+     * layers and says where it goes. Never NaN, never an exception for a valid q¹: a variance map that
+     * overflows the double range is q → ∞ with ratio +∞ (super-geometric growth), reporting the last
+     * representable variance.
      */
     public VarianceFate fate(double q1, int maxDepth) {
         Checks.variance("q1", q1);
         Checks.atLeast("maxDepth", maxDepth, 1);
         double q = q1;
         for (int l = 1; l <= maxDepth; l++) {
-            double next = map.variance(q);
+            double next;
+            try {
+                next = map.variance(q);
+            } catch (ArithmeticException overflow) {
+                // E[φ(u)²] itself left the double range (e.g. φ = exp): faster than geometric growth.
+                return new VarianceFate.ToInfinity(l, q, Double.POSITIVE_INFINITY, true);
+            }
+            if (!Double.isFinite(next)) return new VarianceFate.ToInfinity(l, q, Double.POSITIVE_INFINITY, true);
             if (next == 0 && q == 0) return new VarianceFate.ToZero(l, 0, 0, true);
             if (Math.abs(next - q) <= SETTLED * q) {
                 return new VarianceFate.ToFixedPoint(refine(q), l, true);

@@ -33,6 +33,15 @@ class BoundedActivationTest {
     }
 
     @Test
+    void anExplodingActivationIsReportedAsDivergingNotThrown() {
+        // φ = exp: E[φ(u)²] = e^{2q}, so q goes 1 → 7.4 → 2.7e6 → beyond the double range.
+        VarianceFate fate = VarianceDynamics.of(KernelMap.of(new org.widenets.kernel.Exp(1, 1), 1, 0)).fate(1.0);
+        VarianceFate.ToInfinity inf = assertInstanceOf(VarianceFate.ToInfinity.class, fate, fate::toString);
+        assertTrue(Double.isFinite(inf.variance()));
+        assertTrue(inf.layers() <= 4, fate::toString);
+    }
+
+    @Test
     void tanhHasAChaoticPhaseWithoutBias() {
         PhasePoint chaos = PhaseDiagram.point(KernelMap.of(tanh, 3, 0), 1, 2_000, 0);
         assertEquals(CorrelationRegime.RHO_ONE_REPELS, chaos.regime(), chaos::toString);
