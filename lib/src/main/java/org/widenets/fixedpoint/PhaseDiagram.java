@@ -17,14 +17,13 @@ import tech.tablesaw.api.Table;
  * variance reached ({@link CorrelationFixedPoints}); where ρ = 1 attracts, the deep kernel degenerates
  * (shared/papers/elu-gelu-kernels.md §4.2–4.3).
  *
- * <p>Regime rule: FROZEN when the correlation map at the variance reached is the identity to 1e-6 (q → 0
- * with φ linear near 0, so the total change of ρ is finite; or a linear φ); otherwise ρ = 1 attracts when χ₁ &lt; 1, or χ₁ = 1
- * with C(ρ) &gt; ρ below 1 (ReLU without bias), and repels else. When q → ∞ the deep dynamics follow
- * the limit map C_∞ = lim C_q: if χ₁(q) tends to 1 (|χ₁ − 1| shrinks at least fivefold from q = 1e4 to
- * 1e6, as the O(q^{-1/2}) corrections of an asymptotically homogeneous φ do; read at q and 100q when q stopped
- * below the cap) the limit is marginal and ρ = 1 attracts
- * iff C(0.5) &gt; 0.5 at 100q (the bulk of the limit map pushes correlations up, as ReLU's does);
- * otherwise χ₁ at 100q decides.
+ * <p>Regime rule. FROZEN when the correlation map at the variance reached is the identity to 1e-6
+ * (q → 0 with φ linear near 0, so the total change of ρ is finite; or a linear φ). Otherwise ρ = 1
+ * attracts when χ₁ &lt; 1, or χ₁ = 1 with C(ρ) &gt; ρ just below 1 (ReLU without bias), and repels else.
+ * When q → ∞ the deep dynamics follow the limit map C_∞ = lim C_q: if χ₁ tends to 1 (|χ₁ − 1| shrinks
+ * at least fivefold from q to 100q, q = min(last variance, 1e4), as the O(q^{-1/2}) corrections of an
+ * asymptotically homogeneous φ do) the limit is marginal and ρ = 1 attracts iff C(0.5) &gt; 0.5 at 100q
+ * (the bulk of the limit map pushes correlations up, as ReLU's does); otherwise χ₁ at 100q decides.
  *
  * @param activation φ
  * @param norm       ‖x‖
@@ -39,7 +38,7 @@ public record PhaseDiagram(Activation activation, double norm, List<PhasePoint> 
      */
     public static final double LARGE_VARIANCE = 1e4;
     private static final double FROZEN_TOLERANCE = 1e-6;
-    /** Distance below 1 at which the drift of a marginal ρ = 1 is read (as in {@link CorrelationFixedPoints}). */
+    /** Distance below 1 at which the drift of a marginal ρ = 1 is read. */
     private static final double MARGINAL_PROBE = 1e-4;
     /** Where the limit map's drift is read when ρ = 1 is marginal in the limit q → ∞. */
     private static final double BULK_RHO = 0.5;
