@@ -116,6 +116,13 @@ final class CholeskyFactor {
         return x;
     }
 
+    /** A⁻¹ as a row-major n×n matrix (for evidence gradients tr(A⁻¹ ∂K)). */
+    DMatrixRMaj inverse() {
+        DMatrixRMaj inv = MatrixOps_DDRB.convert(solveTransposed(org.ejml.dense.row.CommonOps_DDRM.identity(n)),
+                (DMatrixRMaj) null);
+        return inv;
+    }
+
     /** A⁻¹ Bᵀ for a row-major B (m×n), as an n×m block matrix. */
     DMatrixRBlock solveTransposed(DMatrixRMaj b) {
         DMatrixRBlock x = forwardSolveTransposed(b);
