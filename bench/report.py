@@ -9,11 +9,11 @@ TARGETS = {"GELU": 5.0, "ELU": 5.0, "Tanh": 20.0}
 def main(jmh_path, numpy_path):
     java, scaled_from = {}, {}
     results = json.load(open(jmh_path))
-    big_ns = sorted({int(r["params"]["n"]) for r in results if "Quadrature" not in r["benchmark"]})
+    big_ns = sorted({int(r["params"]["n"]) for r in results if "Expensive" not in r["benchmark"]})
     for r in results:
         p = r["params"]
         act, n, d, t = p["activation"], int(p["n"]), int(p["d"]), r["primaryMetric"]["score"]
-        if "Quadrature" in r["benchmark"]:
+        if "Expensive" in r["benchmark"]:
             # every entry costs the same: scale by the number of computed (upper-triangle) entries
             for big in big_ns:
                 java[(act, big, d)] = t * (big * (big + 1) / 2) / (n * (n + 1) / 2)
