@@ -2,7 +2,9 @@ package org.widenets.bench;
 
 import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Activation;
+import org.widenets.kernel.Elu;
 import org.widenets.kernel.Gelu;
+import org.widenets.kernel.Tanh;
 
 /** The activations of the benchmark by name, each with the σ_w², σ_b² that numpy_baseline.py uses too. */
 final class BenchActivations {
@@ -19,9 +21,13 @@ final class BenchActivations {
                 return new Spec(AbRelu.relu(), 2.0, 0.1);
             case "GELU":
                 return new Spec(new Gelu(), 2.0, 0.1);
+            case "ELU":
+                return new Spec(new Elu(1.0), 2.0, 0.1);
+            case "Tanh":
+                return new Spec(new Tanh(), 2.0, 0.1);
             default:
                 throw new IllegalArgumentException("activation '" + name + "' is not in the benchmark;"
-                        + " known: ReLU, GELU");
+                        + " known: ReLU, GELU, ELU, Tanh");
         }
     }
 }

@@ -172,17 +172,8 @@ public final class MarginalLikelihoodFit {
             if (post == null) return out;
             double[] theta = new double[p - 1];
             for (int i = 0; i < p - 1; i++) theta[i] = Math.exp(c[i]);
-            double[] alpha = post.alpha();
-            org.ejml.data.DMatrixRMaj w = post.factor().inverse();
-            int n = alpha.length;
-            double trace = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) w.data[i * n + j] = alpha[i] * alpha[j] - w.data[i * n + j];
-                trace += w.data[i * n + i];
-            }
-            double[] g = family.evidenceGradient(theta, x, w);
-            for (int i = 0; i < p - 1; i++) out[i] -= g[i];
-            out[p - 1] -= 0.5 * trace * Math.exp(c[p - 1]);
+            double[] g = evidenceGradient(family, theta, Math.exp(c[p - 1]), x, post);
+            for (int i = 0; i < p; i++) out[i] -= g[i];
             return out;
         };
         var opt = new org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer(
@@ -197,6 +188,25 @@ public final class MarginalLikelihoodFit {
             // evaluation budget exhausted: the best point seen below is still a valid answer
         }
         return new PointValuePair(best[0], best[1][0]);
+    }
+
+    /**
+     * ∂ log p(y)/∂ log θ_k for the family's hyperparameters and, last, ∂ log p(y)/∂ log σ_n², at a fitted
+     * posterior: ½ tr((ααᵀ − A⁻¹) ∂A) (Rasmussen &amp; Williams 2006, eq. 5.9).
+     */
+    static double[] evidenceGradient(KernelFamily family, double[] theta, double noise, double[][] x, GpPosterior post) {
+        double[] alpha = post.alpha();
+        org.ejml.data.DMatrixRMaj w = post.factor().inverse();
+        int n = alpha.length;
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) w.data[i * n + j] = alpha[i] * alpha[j] - w.data[i * n + j];
+            trace += w.data[i * n + i];
+        }
+        double[] g = family.evidenceGradient(theta, x, w);
+        double[] out = java.util.Arrays.copyOf(g, g.length + 1);
+        out[g.length] = 0.5 * trace * noise;
+        return out;
     }
 
     private double evidence(double[] z, double[][] x, double[] y) {

@@ -79,7 +79,7 @@ public record AbRelu(double a, double b) implements Activation {
         Checks.covariance(q11, q12, q22);
         double c = (a - b) * (a - b) / (2 * Math.PI);
         double sin = Angles.sinTheta(q11, q12, q22);
-        double tDot = (a * a + b * b) / 2 - c * Math.atan2(sin, q12); // = Angles.theta, sin reused
+        double tDot = (a * a + b * b) / 2 - c * Angles.atan2(sin, q12); // = Angles.theta, sin reused
         out[0] = c * sin + tDot * q12;
         out[1] = tDot;
     }

@@ -76,6 +76,12 @@ final class FusedKernelMatrices {
         for (int l = 0; l < depth; l++) {
             path[l].applyOffDiagonal(tx.q[oi + l], ty.q[oj + l], tx.ntk[oi + l], ty.ntk[oj + l], state);
         }
+        if (!(Double.isFinite(state[0]) && Double.isFinite(state[1]))) {
+            // the diagonals were checked layer by layer (Nonlinearity.apply); an off-diagonal entry can
+            // only fail through an activation's own round-off, which must not become a silent NaN
+            throw new ArithmeticException("kernel entry (" + i + ", " + j + ") is not finite: K = " + state[0]
+                    + ", Θ = " + state[1] + " (diagonals K = " + tx.q[oi + depth] + ", " + ty.q[oj + depth] + ")");
+        }
         nngp.data[k] = state[0];
         ntk.data[k] = state[1];
     }

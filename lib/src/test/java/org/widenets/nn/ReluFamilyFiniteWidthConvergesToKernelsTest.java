@@ -19,7 +19,6 @@ class ReluFamilyFiniteWidthConvergesToKernelsTest {
         Activation relu = AbRelu.relu(), leaky = AbRelu.leakyRelu(0.2), abs = AbRelu.abs();
         return Stream.of(
                 Arguments.of(relu, 2.0, 0.1, 1, InputScaling.MEAN),
-                Arguments.of(relu, 2.0, 0.1, 5, InputScaling.MEAN),
                 Arguments.of(relu, 2.0, 0.0, 5, InputScaling.SUM),
                 Arguments.of(leaky, 1.9, 0.2, 1, InputScaling.SUM),
                 Arguments.of(leaky, 1.9, 0.2, 5, InputScaling.MEAN),
@@ -33,7 +32,7 @@ class ReluFamilyFiniteWidthConvergesToKernelsTest {
                                                  InputScaling scaling) {
         MlpConfig config = MlpConfig.builder().width(1024).depth(depth).activation(phi)
                 .weightVariance(sw2).biasVariance(sb2).inputScaling(scaling).build();
-        int networks = depth == 1 ? 48 : 16;
+        int networks = depth == 1 ? 48 : 10;
         KernelEstimate mc = EmpiricalKernels.estimate(config, MonteCarlo.INPUTS, networks, 11 + depth);
         DMatrixRMaj[] exact = MonteCarlo.analytic(config.kernel(), MonteCarlo.INPUTS);
         MonteCarlo.assertWithin(phi.name() + " NNGP", exact[0], mc.nngp(), mc.nngpError(), 4, 0.05);
