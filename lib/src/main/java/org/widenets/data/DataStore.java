@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The one mechanism by which widenets finds a data file: a directory of files, each verified against
- * a SHA-256 sum shipped with the library ({@code org/widenets/data/*.sha256}, copied from the
+ * a SHA-256 sum shipped with the library ({@code org/widenets/data/*.sha256}, kept in the repository's data/ folder and copied from the
  * SHA256SUMS of the shared data folders).
  *
  * <p>Where the directory comes from ({@link #uci()}, {@link #digits()}), in this order:
