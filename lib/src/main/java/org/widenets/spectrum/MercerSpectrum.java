@@ -1,0 +1,249 @@
+package org.widenets.spectrum;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
+import org.widenets.kernel.Checks;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Mercer eigenvalues μ_0 … μ_ℓmax of a dot-product kernel κ(⟨x, y⟩) on S^{d−1} with respect to the
+ * uniform probability measure, each of multiplicity N(d, ℓ) (Funk–Hecke; shared/papers/rkhs-smoothness.md
+ * §1 and §3.2):
+ * <pre>
+ *   μ_ℓ = c_d ∫_0^π κ(cos θ) P_ℓ^{(d)}(cos θ) sin^{d−2}θ dθ,   κ(t) = Σ_ℓ N(d,ℓ) μ_ℓ P_ℓ^{(d)}(t).
+ * </pre>
+ * Computed by the composite Gauss–Legendre rule in θ of {@link ThetaQuadrature}.
+ *
+ * <p><b>Round-off floor.</b> μ_ℓ is an O(scale) integrand cancelling down to μ_ℓ, with
+ * scale = c_d ∫|κ| sin^{d−2}θ dθ (= μ_0 for a non-negative kernel). Each degree gets a {@link Status}:
+ * <ul>
+ *   <li>{@code RESOLVED}: |μ_ℓ| ≥ floor = relativeFloor·scale (default 1e−12, the note's §3.3);</li>
+ *   <li>{@code ZERO}: |μ_ℓ| &lt; min(relativeFloor, 1e−14)·scale, zero to double precision. Exact zeros
+ *       (bias-free two-layer ReLU at odd ℓ ≥ 3, polynomial activations above their degree) land here at
+ *       ~1e−17; so does a true value that double precision cannot tell from zero (GELU at ℓ ≳ 30).
+ *       {@link #eigenvalue} reports these as 0;</li>
+ *   <li>{@code UNRESOLVED}: in between: not zero, but below what double precision resolves.
+ *       {@link #eigenvalue} refuses to return such a value rather than print noise.</li>
+ * </ul>
+ */
+public final class MercerSpectrum {
+
+    /** The note's trust level: values below 1e−12·scale are round-off. */
+    public static final double DEFAULT_RELATIVE_FLOOR = 1e-12;
+    /** Below this fraction of the scale a coefficient is zero to double precision. */
+    public static final double ZERO_LEVEL = 1e-14;
+    /** Largest degree accepted: the panel rule costs O(ℓmax²) kernel-free operations and O(ℓmax) kernel calls. */
+    public static final int MAX_DEGREE = 20_000;
+
+    /** How far a computed μ_ℓ can be trusted. */
+    public enum Status { RESOLVED, UNRESOLVED, ZERO }
+
+    private final String kernel;
+    private final int dimension;
+    private final double[] raw;
+    private final double scale;
+    private final double relativeFloor;
+
+    private MercerSpectrum(String kernel, int dimension, double[] raw, double scale, double relativeFloor) {
+        this.kernel = kernel;
+        this.dimension = dimension;
+        this.raw = raw;
+        this.scale = scale;
+        this.relativeFloor = relativeFloor;
+    }
+
+    /** μ_0 … μ_ℓmax of a network kernel on the sphere, floor 1e−12·scale. */
+    public static MercerSpectrum of(SphereKernel kernel, int ellMax) {
+        return of(kernel, ellMax, DEFAULT_RELATIVE_FLOOR);
+    }
+
+    /** μ_0 … μ_ℓmax of a network kernel on the sphere with a chosen relative floor. */
+    public static MercerSpectrum of(SphereKernel kernel, int ellMax, double relativeFloor) {
+        Objects.requireNonNull(kernel, "kernel");
+        return of(kernel::value, kernel.dimension(), ellMax, relativeFloor, kernel.toString());
+    }
+
+    /**
+     * μ_0 … μ_ℓmax of any dot-product kernel κ: [−1, 1] → ℝ on S^{d−1} (d the ambient dimension).
+     * κ is called once per quadrature node, in parallel, so it must be thread-safe.
+     *
+     * @param relativeFloor in [1e−15, 1e−3]: set it above the relative noise of κ's evaluation
+     */
+    public static MercerSpectrum of(DoubleUnaryOperator kappa, int d, int ellMax, double relativeFloor, String name) {
+        Objects.requireNonNull(kappa, "kappa");
+        SphericalHarmonics.checkDimension(d);
+        Checks.atLeast("ellMax", ellMax, 0);
+        if (ellMax > MAX_DEGREE) {
+            throw new IllegalArgumentException("ellMax = " + ellMax + " exceeds " + MAX_DEGREE
+                    + ": beyond that no network kernel is resolved in double precision anyway (μ_ℓ/μ_0 ≲ 1e−12)"
+                    + " and the quadrature would take minutes");
+        }
+        if (!(relativeFloor >= 1e-15 && relativeFloor <= 1e-3)) {
+            throw new IllegalArgumentException("relativeFloor must lie in [1e-15, 1e-3] (double precision cannot"
+                    + " resolve coefficients below ~1e-15 of the kernel's scale), got " + relativeFloor);
+        }
+        ThetaQuadrature rule = ThetaQuadrature.of(d, ellMax);
+        int n = rule.size();
+        double[] t = rule.t(), w = rule.weights();
+        double[] kw = new double[n];
+        IntStream.range(0, n).parallel().forEach(i -> kw[i] = kappa.applyAsDouble(t[i]) * w[i]);
+        double scale = 0;
+        double[] mu = new double[ellMax + 1];
+        double[] p = new double[ellMax + 1];
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(kw[i])) {
+                throw new IllegalArgumentException("kernel " + name + " is not finite at t = " + t[i]);
+            }
+            scale += Math.abs(kw[i]);
+            SphericalHarmonics.legendre(d, t[i], p);
+            for (int l = 0; l <= ellMax; l++) {
+                mu[l] += kw[i] * p[l];
+            }
+        }
+        return new MercerSpectrum(name, d, mu, scale, relativeFloor);
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public int ellMax() {
+        return raw.length - 1;
+    }
+
+    /** c_d ∫|κ| sin^{d−2}θ dθ: the size of the integrand the coefficients cancel from. */
+    public double scale() {
+        return scale;
+    }
+
+    /** Values of smaller magnitude are not resolved in double precision. */
+    public double floor() {
+        return relativeFloor * scale;
+    }
+
+    public Status status(int ell) {
+        double m = Math.abs(raw[checkDegree(ell)]);
+        if (m >= floor()) return Status.RESOLVED;
+        return m < Math.min(relativeFloor, ZERO_LEVEL) * scale ? Status.ZERO : Status.UNRESOLVED;
+    }
+
+    public boolean resolved(int ell) {
+        return status(ell) == Status.RESOLVED;
+    }
+
+    /**
+     * μ_ℓ: the computed value where resolved, 0 where it is zero to double precision.
+     *
+     * @throws IllegalArgumentException for ℓ &gt; ℓmax, and for an unresolved ℓ (below the round-off floor
+     *                                  but not zero): double precision cannot give that value
+     */
+    public double eigenvalue(int ell) {
+        switch (status(ell)) {
+            case RESOLVED:
+                return raw[ell];
+            case ZERO:
+                return 0.0;
+            default:
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "μ_%d of %s is below the round-off floor %.1e (= %.0e of the kernel scale %.3g):"
+                                + " double precision cannot resolve it; the largest resolved degree is %d",
+                        ell, kernel, floor(), relativeFloor, scale, lastResolved()));
+        }
+    }
+
+    /** The raw quadrature value of μ_ℓ, round-off included (for plots that show the floor). */
+    public double raw(int ell) {
+        return raw[checkDegree(ell)];
+    }
+
+    /** The raw values μ_0 … μ_ℓmax (a copy). */
+    public double[] raw() {
+        return raw.clone();
+    }
+
+    /** N(d, ℓ). */
+    public double multiplicity(int ell) {
+        return SphericalHarmonics.multiplicity(dimension, checkDegree(ell));
+    }
+
+    /** Largest ℓ with a resolved μ_ℓ, or −1. */
+    public int lastResolved() {
+        for (int l = raw.length - 1; l >= 0; l--) {
+            if (resolved(l)) return l;
+        }
+        return -1;
+    }
+
+    /** Number of degrees ℓ ≤ ℓmax whose μ_ℓ is resolved (nonzero to double precision). */
+    public int resolvedCount() {
+        int c = 0;
+        for (int l = 0; l < raw.length; l++) {
+            if (resolved(l)) c++;
+        }
+        return c;
+    }
+
+    /** Σ_{ℓ≤ℓmax} N(d,ℓ) μ_ℓ P_ℓ^{(d)}(t): the truncated Mercer series, → κ(t) as ℓmax grows (sum rule at t = 1). */
+    public double series(double t) {
+        double[] p = new double[raw.length];
+        if (!(t >= -1 && t <= 1)) throw new IllegalArgumentException("t must lie in [−1, 1], got " + t);
+        SphericalHarmonics.legendre(dimension, t, p);
+        double s = 0;
+        for (int l = 0; l < raw.length; l++) {
+            s += multiplicity(l) * raw[l] * p[l];
+        }
+        return s;
+    }
+
+    /** Decay exponents fitted separately on even and odd ℓ in [from, to] ({@link DecayFit#fit}). */
+    public DecayExponents decay(int from, int to) {
+        return new DecayExponents(DecayFit.fit(this, Parity.EVEN, from, to), DecayFit.fit(this, Parity.ODD, from, to));
+    }
+
+    /** Decay exponents in the note's default window ℓ ∈ [16, 64] (cut at the floor). */
+    public DecayExponents decay() {
+        return decay(16, Math.min(64, ellMax()));
+    }
+
+    /** ℓ, N(d,ℓ), raw μ_ℓ, μ_ℓ/μ_0 and status, one row per degree. */
+    public Table table() {
+        IntColumn ell = IntColumn.create("ℓ");
+        DoubleColumn mult = DoubleColumn.create("N(d,ℓ)"), mu = DoubleColumn.create("μ_ℓ"),
+                rel = DoubleColumn.create("μ_ℓ/scale");
+        StringColumn st = StringColumn.create("status");
+        for (int l = 0; l < raw.length; l++) {
+            ell.append(l);
+            mult.append(multiplicity(l));
+            mu.append(status(l) == Status.ZERO ? 0.0 : raw[l]);
+            rel.append(raw[l] / scale);
+            st.append(status(l).name());
+        }
+        return Table.create("Mercer spectrum of " + kernel, ell, mult, mu, rel, st);
+    }
+
+    private int checkDegree(int ell) {
+        if (ell < 0 || ell >= raw.length) {
+            throw new IllegalArgumentException("degree ℓ = " + ell + " outside the computed range 0.." + (raw.length - 1));
+        }
+        return ell;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "Mercer spectrum on S^%d, ℓ ≤ %d, floor %.1e, of %s%n", dimension - 1, ellMax(), floor(), kernel));
+        for (int l = 0; l < raw.length; l++) {
+            if (l > 5 && l != 10 && l != 20 && l != 50 && l != 100 && l != ellMax()) continue;
+            Status st = status(l);
+            s.append(String.format(Locale.ROOT, "  μ_%-4d = %s%n", l,
+                    st == Status.RESOLVED ? String.format(Locale.ROOT, "%.6e", raw[l])
+                            : st == Status.ZERO ? "0 (to double precision)" : "unresolved (below floor)"));
+        }
+        return s.toString();
+    }
+}
