@@ -43,8 +43,11 @@ public final class Figures {
         s.setLegendBorderColor(Color.LIGHT_GRAY);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         s.setAntiAlias(true);
-        chart.getStyler().setMarkerSize(4);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        chart.getStyler().setMarkerSize(3);
+        // XChart's default tick format prints every digit of a double (0.8377580409572781).
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
+        chart.getStyler().setYAxisDecimalPattern("#0.###");
     }
 
     /** The chart as an image; the last expression of a notebook cell shows it inline. */
