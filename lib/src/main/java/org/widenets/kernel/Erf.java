@@ -1,0 +1,74 @@
+package org.widenets.kernel;
+
+/**
+ * φ(x) = a·erf(b x) + c (shared/papers/kernel-formulas.md §3.2). With q scaled by b²:
+ * <pre>
+ *   T    = a²·(2/π)·atan2(2q12, √((1+2q11)(1+2q22) − 4q12²)) + c²
+ *   Ṫ    = a²b²·(4/π)/√((1+2q11)(1+2q22) − 4q12²)
+ *   diag = a²·(2/π)·atan(2q/√(1+4q)) + c²,   diagDot = a²b²·(4/π)/√(1+4q)
+ * </pre>
+ * c enters as c² because E[erf(bu)] = 0. (1+2q11)(1+2q22) − 4q12² is formed as 1 + 2(q11+q22) + 4·det
+ * so it stays accurate at ρ = ±1. neural-tangents' "Sigmoid_like" is Erf(1/2, 1/2.4020563531719796, 1/2).
+ */
+public record Erf(double a, double b, double c) implements Activation {
+
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+    public Erf {
+        Checks.finite("a", a);
+        Checks.finite("b", b);
+        Checks.finite("c", c);
+    }
+
+    /** erf(x). */
+    public static Erf standard() {
+        return new Erf(1, 1, 0);
+    }
+
+    @Override
+    public String name() {
+        return a == 1 && b == 1 && c == 0 ? "Erf" : "Erf(" + a + ", " + b + ", " + c + ")";
+    }
+
+    @Override
+    public double phi(double x) {
+        return a * org.hipparchus.special.Erf.erf(b * x) + c;
+    }
+
+    @Override
+    public double dphi(double x) {
+        return a * b * TWO_OVER_SQRT_PI * Math.exp(-b * b * x * x);
+    }
+
+    @Override
+    public double t(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        double b2 = b * b;
+        return a * a * (2 / Math.PI) * Math.atan2(2 * b2 * q12, Math.sqrt(delta(q11, q12, q22))) + c * c;
+    }
+
+    @Override
+    public double tDot(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        return a * a * b * b * (4 / Math.PI) / Math.sqrt(delta(q11, q12, q22));
+    }
+
+    @Override
+    public double diag(double q) {
+        Checks.variance("q", q);
+        double s = b * b * q;
+        return a * a * (2 / Math.PI) * Math.atan(2 * s / Math.sqrt(1 + 4 * s)) + c * c;
+    }
+
+    @Override
+    public double diagDot(double q) {
+        Checks.variance("q", q);
+        return a * a * b * b * (4 / Math.PI) / Math.sqrt(1 + 4 * b * b * q);
+    }
+
+    /** (1+2b²q11)(1+2b²q22) − 4b⁴q12² = 1 + 2b²(q11+q22) + 4b⁴(q11q22 − q12²). */
+    private double delta(double q11, double q12, double q22) {
+        double b2 = b * b;
+        return 1 + 2 * b2 * (q11 + q22) + 4 * b2 * b2 * Math.max(0, Angles.determinant(q11, q12, q22));
+    }
+}
