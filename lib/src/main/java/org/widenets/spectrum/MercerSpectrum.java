@@ -20,25 +20,38 @@ import tech.tablesaw.api.Table;
  * Computed by the composite Gauss–Legendre rule in θ of {@link ThetaQuadrature}.
  *
  * <p><b>Round-off floor.</b> μ_ℓ is an O(scale) integrand cancelling down to μ_ℓ, with
- * scale = c_d ∫|κ| sin^{d−2}θ dθ (= μ_0 for a non-negative kernel). Each degree gets a {@link Status}:
+ * scale = c_d ∫|κ| sin^{d−2}θ dθ (= μ_0 for a non-negative kernel). The round-off actually present is
+ * measured: every coefficient is computed by two rules that share no node (32 and 24 Gauss–Legendre nodes per
+ * panel), and noise_ℓ is the local maximum of their difference. (It is not constant: for d = 2, κ(cos θ)
+ * carries the rounding of t = cos θ near θ = 0 and π unweighted, and noise_ℓ grows from ~2e−16 of the
+ * scale at ℓ = 60 to ~1e−14 at ℓ = 2000.) Each degree gets a {@link Status}:
  * <ul>
- *   <li>{@code RESOLVED}: |μ_ℓ| ≥ floor = relativeFloor·scale (default 1e−12, the note's §3.3);</li>
- *   <li>{@code ZERO}: |μ_ℓ| &lt; min(relativeFloor, 1e−14)·scale, zero to double precision. Exact zeros
- *       (bias-free two-layer ReLU at odd ℓ ≥ 3, polynomial activations above their degree) land here at
- *       ~1e−17; so does a true value that double precision cannot tell from zero (GELU at ℓ ≳ 30).
- *       {@link #eigenvalue} reports these as 0;</li>
+ *   <li>{@code RESOLVED}: |μ_ℓ| ≥ max(relativeFloor·scale, 30·noise_ℓ), good to a few per cent at worst.
+ *       Default relative floor: 1e−14 when every activation has a closed form, 1e−12 otherwise (the note's
+ *       §3.3 level, for kernels evaluated by quadrature, whose errors need not look like noise);</li>
+ *   <li>{@code ZERO}: |μ_ℓ| &lt; max(1e−15·scale, 3·noise_ℓ), zero to double precision. Exact zeros
+ *       (bias-free two-layer ReLU at odd ℓ ≥ 3, polynomial activations above their degree) land here; so
+ *       does a true value that double precision cannot tell from zero (GELU at ℓ ≳ 30). {@link #eigenvalue}
+ *       reports these as 0;</li>
  *   <li>{@code UNRESOLVED}: in between: not zero, but below what double precision resolves.
  *       {@link #eigenvalue} refuses to return such a value rather than print noise.</li>
  * </ul>
  */
 public final class MercerSpectrum {
 
-    /** The note's trust level: values below 1e−12·scale are round-off. */
-    public static final double DEFAULT_RELATIVE_FLOOR = 1e-12;
+    /** The note's trust level for kernels evaluated by quadrature: values below 1e−12·scale are round-off. */
+    public static final double QUADRATURE_RELATIVE_FLOOR = 1e-12;
+    /** Trust level for closed-form kernels. */
+    public static final double CLOSED_FORM_RELATIVE_FLOOR = 1e-14;
     /** Below this fraction of the scale a coefficient is zero to double precision. */
-    public static final double ZERO_LEVEL = 1e-14;
-    /** Largest degree accepted: the panel rule costs O(ℓmax²) kernel-free operations and O(ℓmax) kernel calls. */
-    public static final int MAX_DEGREE = 20_000;
+    public static final double ZERO_LEVEL = 1e-15;
+    /** A resolved value is at least this many times its estimated round-off (so good to ~3 %). */
+    public static final double RESOLVED_OVER_NOISE = 30;
+    /** A value within this many times its estimated round-off is indistinguishable from zero. */
+    public static final double ZERO_OVER_NOISE = 3;
+    private static final int NOISE_WINDOW = 4, CHUNKS = 64;
+    /** Largest degree accepted: the panel rules cost ~100·ℓmax² operations and ~150·ℓmax kernel calls. */
+    public static final int MAX_DEGREE = 5_000;
 
     /** How far a computed μ_ℓ can be trusted. */
     public enum Status { RESOLVED, UNRESOLVED, ZERO }
@@ -46,20 +59,22 @@ public final class MercerSpectrum {
     private final String kernel;
     private final int dimension;
     private final double[] raw;
+    private final double[] noise;
     private final double scale;
     private final double relativeFloor;
 
-    private MercerSpectrum(String kernel, int dimension, double[] raw, double scale, double relativeFloor) {
+    private MercerSpectrum(String kernel, int dimension, double[] raw, double[] noise, double scale, double relativeFloor) {
         this.kernel = kernel;
         this.dimension = dimension;
         this.raw = raw;
+        this.noise = noise;
         this.scale = scale;
         this.relativeFloor = relativeFloor;
     }
 
-    /** μ_0 … μ_ℓmax of a network kernel on the sphere, floor 1e−12·scale. */
+    /** μ_0 … μ_ℓmax of a network kernel on the sphere, with the default floor for its kind of kernel. */
     public static MercerSpectrum of(SphereKernel kernel, int ellMax) {
-        return of(kernel, ellMax, DEFAULT_RELATIVE_FLOOR);
+        return of(kernel, ellMax, kernel.closedForm() ? CLOSED_FORM_RELATIVE_FLOOR : QUADRATURE_RELATIVE_FLOOR);
     }
 
     /** μ_0 … μ_ℓmax of a network kernel on the sphere with a chosen relative floor. */
@@ -72,7 +87,7 @@ public final class MercerSpectrum {
      * μ_0 … μ_ℓmax of any dot-product kernel κ: [−1, 1] → ℝ on S^{d−1} (d the ambient dimension).
      * κ is called once per quadrature node, in parallel, so it must be thread-safe.
      *
-     * @param relativeFloor in [1e−15, 1e−3]: set it above the relative noise of κ's evaluation
+     * @param relativeFloor in [1e−14, 1e−3]: set it above the relative noise of κ's evaluation
      */
     public static MercerSpectrum of(DoubleUnaryOperator kappa, int d, int ellMax, double relativeFloor, String name) {
         Objects.requireNonNull(kappa, "kappa");
@@ -83,29 +98,74 @@ public final class MercerSpectrum {
                     + ": beyond that no network kernel is resolved in double precision anyway (μ_ℓ/μ_0 ≲ 1e−12)"
                     + " and the quadrature would take minutes");
         }
-        if (!(relativeFloor >= 1e-15 && relativeFloor <= 1e-3)) {
-            throw new IllegalArgumentException("relativeFloor must lie in [1e-15, 1e-3] (double precision cannot"
-                    + " resolve coefficients below ~1e-15 of the kernel's scale), got " + relativeFloor);
+        if (!(relativeFloor >= CLOSED_FORM_RELATIVE_FLOOR && relativeFloor <= 1e-3)) {
+            throw new IllegalArgumentException("relativeFloor must lie in [1e-14, 1e-3] (double precision cannot"
+                    + " resolve coefficients below ~1e-14 of the kernel's scale), got " + relativeFloor);
         }
-        ThetaQuadrature rule = ThetaQuadrature.of(d, ellMax);
-        int n = rule.size();
-        double[] t = rule.t(), w = rule.weights();
+        double[] main = coefficients(kappa, d, ellMax, ThetaQuadrature.of(d, ellMax, ThetaQuadrature.NODES_PER_PANEL), name);
+        double[] check = coefficients(kappa, d, ellMax, ThetaQuadrature.of(d, ellMax, ThetaQuadrature.CHECK_NODES_PER_PANEL), name);
+        double scale = main[ellMax + 1];
+        double[] mu = java.util.Arrays.copyOf(main, ellMax + 1), noise = new double[ellMax + 1];
+        for (int l = 0; l <= ellMax; l++) {
+            // The two rules share no node, so their difference samples the round-off of κ and of the sums;
+            // its local maximum over ℓ ± NOISE_WINDOW is a stable estimate of the noise level.
+            for (int j = Math.max(0, l - NOISE_WINDOW); j <= Math.min(ellMax, l + NOISE_WINDOW); j++) {
+                noise[l] = Math.max(noise[l], Math.abs(main[j] - check[j]));
+            }
+        }
+        return new MercerSpectrum(name, d, mu, noise, scale, relativeFloor);
+    }
+
+    /** μ_0 … μ_ℓmax by one rule, followed by the scale c_d∫|κ| sin^{d−2}θ dθ in the last entry. */
+    private static double[] coefficients(DoubleUnaryOperator kappa, int d, int ellMax, ThetaQuadrature rule, String name) {
+        int n = rule.size(), perPanel = rule.nodesPerPanel(), panels = n / perPanel;
+        double[] t = rule.t(), w = rule.weights(), theta = rule.theta();
         double[] kw = new double[n];
         IntStream.range(0, n).parallel().forEach(i -> kw[i] = kappa.applyAsDouble(t[i]) * w[i]);
-        double scale = 0;
-        double[] mu = new double[ellMax + 1];
-        double[] p = new double[ellMax + 1];
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(kw[i])) {
                 throw new IllegalArgumentException("kernel " + name + " is not finite at t = " + t[i]);
             }
-            scale += Math.abs(kw[i]);
-            SphericalHarmonics.legendre(d, t[i], p);
-            for (int l = 0; l <= ellMax; l++) {
-                mu[l] += kw[i] * p[l];
-            }
         }
-        return new MercerSpectrum(name, d, mu, scale, relativeFloor);
+        // Plain sums within a panel, compensated (Neumaier) sums over panels: with ~10⁵ nodes plain summation
+        // alone would leave ~1e−15 of the scale. Fixed chunks combined in a fixed order keep the result
+        // independent of the number of threads.
+        int chunks = Math.min(CHUNKS, panels);
+        SphericalHarmonics.RecurrenceCoefficients rc = new SphericalHarmonics.RecurrenceCoefficients(d, ellMax);
+        double[][] partial = new double[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] sum = new double[ellMax + 2], comp = new double[ellMax + 2], panel = new double[ellMax + 2];
+            double[] p = new double[ellMax + 1];
+            for (int q = c * panels / chunks; q < (c + 1) * panels / chunks; q++) {
+                java.util.Arrays.fill(panel, 0);
+                for (int i = q * perPanel; i < (q + 1) * perPanel; i++) {
+                    SphericalHarmonics.legendreAtAngle(rc, theta[i], p);
+                    double k = kw[i];
+                    for (int l = 0; l <= ellMax; l++) {
+                        panel[l] += k * p[l];
+                    }
+                    panel[ellMax + 1] += Math.abs(k);
+                }
+                neumaier(sum, comp, panel);
+            }
+            for (int l = 0; l <= ellMax + 1; l++) sum[l] += comp[l];
+            partial[c] = sum;
+        });
+        double[] mu = new double[ellMax + 2], comp = new double[ellMax + 2];
+        for (double[] part : partial) {
+            neumaier(mu, comp, part);
+        }
+        for (int l = 0; l <= ellMax + 1; l++) mu[l] += comp[l];
+        return mu;
+    }
+
+    /** sum += add entrywise with Neumaier's running compensation comp. */
+    private static void neumaier(double[] sum, double[] comp, double[] add) {
+        for (int l = 0; l < sum.length; l++) {
+            double a = add[l], s = sum[l] + a;
+            comp[l] += Math.abs(sum[l]) >= Math.abs(a) ? (sum[l] - s) + a : (a - s) + sum[l];
+            sum[l] = s;
+        }
     }
 
     public int dimension() {
@@ -121,15 +181,26 @@ public final class MercerSpectrum {
         return scale;
     }
 
-    /** Values of smaller magnitude are not resolved in double precision. */
+    /** The smallest floor: relativeFloor·scale. */
     public double floor() {
         return relativeFloor * scale;
     }
 
+    /** Estimated round-off in μ_ℓ: the local maximum of |μ_ℓ(32-node rule) − μ_ℓ(24-node rule)|. */
+    public double noise(int ell) {
+        return noise[checkDegree(ell)];
+    }
+
+    /** Values of smaller magnitude at degree ℓ are not resolved: max(relativeFloor·scale, 30·noise_ℓ). */
+    public double floor(int ell) {
+        return Math.max(floor(), RESOLVED_OVER_NOISE * noise(ell));
+    }
+
+    /** RESOLVED above {@link #floor(int)}; ZERO below max(1e−15·scale, 3·noise_ℓ); UNRESOLVED in between. */
     public Status status(int ell) {
         double m = Math.abs(raw[checkDegree(ell)]);
-        if (m >= floor()) return Status.RESOLVED;
-        return m < Math.min(relativeFloor, ZERO_LEVEL) * scale ? Status.ZERO : Status.UNRESOLVED;
+        if (m >= floor(ell)) return Status.RESOLVED;
+        return m < Math.max(ZERO_LEVEL * scale, ZERO_OVER_NOISE * noise[ell]) ? Status.ZERO : Status.UNRESOLVED;
     }
 
     public boolean resolved(int ell) {
@@ -150,9 +221,9 @@ public final class MercerSpectrum {
                 return 0.0;
             default:
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "μ_%d of %s is below the round-off floor %.1e (= %.0e of the kernel scale %.3g):"
+                        "μ_%d of %s is below the round-off floor %.1e (estimated round-off %.1e, kernel scale %.3g):"
                                 + " double precision cannot resolve it; the largest resolved degree is %d",
-                        ell, kernel, floor(), relativeFloor, scale, lastResolved()));
+                        ell, kernel, floor(ell), noise[ell], scale, lastResolved()));
         }
     }
 
@@ -200,14 +271,20 @@ public final class MercerSpectrum {
         return s;
     }
 
-    /** Decay exponents fitted separately on even and odd ℓ in [from, to] ({@link DecayFit#fit}). */
+    /** Decay exponents fitted separately on even and odd ℓ in [from, to] with the corrected model ({@link DecayFit}). */
     public DecayExponents decay(int from, int to) {
-        return new DecayExponents(DecayFit.fit(this, Parity.EVEN, from, to), DecayFit.fit(this, Parity.ODD, from, to));
+        return decay(from, to, DecayFit.Model.CORRECTED);
     }
 
-    /** Decay exponents in the note's default window ℓ ∈ [16, 64] (cut at the floor). */
+    /** Decay exponents fitted separately on even and odd ℓ in [from, to] with the given model. */
+    public DecayExponents decay(int from, int to, DecayFit.Model model) {
+        return new DecayExponents(DecayFit.fit(this, Parity.EVEN, from, to, model),
+                DecayFit.fit(this, Parity.ODD, from, to, model));
+    }
+
+    /** Decay exponents in the window ℓ ∈ [16, ℓmax] (cut at the floor; the note uses ℓmax = 64). */
     public DecayExponents decay() {
-        return decay(16, Math.min(64, ellMax()));
+        return decay(16, ellMax());
     }
 
     /** ℓ, N(d,ℓ), raw μ_ℓ, μ_ℓ/μ_0 and status, one row per degree. */

@@ -2,9 +2,12 @@ package org.widenets.spectrum;
 
 import java.util.Objects;
 import org.widenets.kernel.Activation;
+import org.widenets.kernel.Dense;
 import org.widenets.kernel.InputScaling;
+import org.widenets.kernel.Layer;
 import org.widenets.kernel.Mlp;
 import org.widenets.kernel.Network;
+import org.widenets.kernel.Nonlinearity;
 import org.widenets.kernel.PairKernel;
 
 /**
@@ -43,6 +46,21 @@ public record SphereKernel(Network network, int dimension, KernelType type) {
         Network net = Mlp.builder().activation(activation).depth(layers - 1)
                 .weightVariance(1).biasVariance(bias ? 1 : 0).inputScaling(InputScaling.SUM).build();
         return new SphereKernel(net, dimension, type);
+    }
+
+    /**
+     * True when every activation of the network is evaluated by a closed form (round-off ~1e−16 of κ), false
+     * when some layer is evaluated by quadrature or is of a kind this package does not know.
+     */
+    public boolean closedForm() {
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Nonlinearity n) {
+                if (!n.activation().closedForm()) return false;
+            } else if (!(layer instanceof Dense)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same network in another dimension. */

@@ -59,6 +59,52 @@ public final class SphericalHarmonics {
         }
     }
 
+    /**
+     * P_0^{(d)}(cos θ) … P_ℓmax^{(d)}(cos θ) into {@code out}, θ ∈ [0, π], accurate also near θ = 0 and π.
+     *
+     * <p>Near t = ±1 the plain recurrence loses ~ℓ² ε (for d = 2 that is 1e−14 of the scale by ℓ ≈ 2000,
+     * enough to mask exact zeros). This is Reinsch's modification: with u = t − 1 = −2 sin²(θ/2) formed
+     * from θ, the differences D_ℓ = P_ℓ − P_{ℓ−1} obey
+     * D_1 = u, D_{ℓ+1} = [ℓ D_ℓ + (2ℓ+d−2) u P_ℓ]/(ℓ+d−2), P_{ℓ+1} = P_ℓ + D_{ℓ+1}
+     * (subtract (ℓ+d−2)P_ℓ from both sides of the recurrence). For θ &gt; π/2 it runs at π − θ and uses
+     * P_ℓ(−t) = (−1)^ℓ P_ℓ(t).
+     */
+    public static void legendreAtAngle(int d, double theta, double[] out) {
+        RecurrenceCoefficients c = new RecurrenceCoefficients(d, out.length - 1);
+        legendreAtAngle(c, theta, out);
+    }
+
+    /** The coefficients a_ℓ = ℓ/(ℓ+d−2) and b_ℓ = (2ℓ+d−2)/(ℓ+d−2) of the recurrence, precomputed once for many angles. */
+    record RecurrenceCoefficients(double[] a, double[] b) {
+        RecurrenceCoefficients(int d, int ellMax) {
+            this(new double[Math.max(ellMax, 1)], new double[Math.max(ellMax, 1)]);
+            for (int l = 1; l < ellMax; l++) {
+                a[l] = l / (l + d - 2.0);
+                b[l] = (2.0 * l + d - 2) / (l + d - 2.0);
+            }
+        }
+    }
+
+    /** {@link #legendreAtAngle(int, double, double[])} with precomputed coefficients (out.length ≤ ℓmax + 1). */
+    static void legendreAtAngle(RecurrenceCoefficients c, double theta, double[] out) {
+        boolean flip = theta > Math.PI / 2;
+        double th = flip ? Math.PI - theta : theta;
+        double sh = Math.sin(th / 2), u = -2 * sh * sh;
+        out[0] = 1;
+        if (out.length == 1) return;
+        double diff = u, p = 1 + u;
+        out[1] = p;
+        double[] a = c.a(), b = c.b();
+        for (int l = 1; l + 1 < out.length; l++) {
+            diff = a[l] * diff + b[l] * u * p;
+            p += diff;
+            out[l + 1] = p;
+        }
+        if (flip) {
+            for (int l = 1; l < out.length; l += 2) out[l] = -out[l];
+        }
+    }
+
     /** P_ℓ^{(d)}(t) for t ∈ [−1, 1]. */
     public static double legendre(int d, int ell, double t) {
         checkDimension(d);

@@ -18,12 +18,16 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  *
  * <p>{@code weights[i]} already contain c_d·sin^{d−2}θ_i, so μ_ℓ = Σ_i weights[i]·κ(t_i)·P_ℓ(t_i).
  */
-record ThetaQuadrature(double[] t, double[] weights) {
+record ThetaQuadrature(double[] theta, double[] t, double[] weights, int nodesPerPanel) {
 
-    static final int NODES_PER_PANEL = 32;
+    /** Nodes per panel of the main rule and of the check rule whose difference estimates the round-off. */
+    static final int NODES_PER_PANEL = 32, CHECK_NODES_PER_PANEL = 24;
     private static final double FIRST_EDGE = 1e-9, GRADED_END = 0.3, RATIO = Math.pow(GRADED_END / FIRST_EDGE, 1.0 / 39);
 
-    static ThetaQuadrature of(int d, int ellMax) {
+    /** Hipparchus caches the nodes it computes per factory, so one factory serves every spectrum. */
+    private static final GaussIntegratorFactory GAUSS = new GaussIntegratorFactory();
+
+    static ThetaQuadrature of(int d, int ellMax, int nodesPerPanel) {
         double h = Math.PI / (4.0 * ellMax / 3 + 40);
         List<Double> left = new ArrayList<>();
         left.add(0.0);
@@ -41,20 +45,21 @@ record ThetaQuadrature(double[] t, double[] weights) {
         for (int j = left.size() - 1; j >= 0; j--) {
             edges.add(Math.PI - left.get(j));
         }
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(NODES_PER_PANEL, -1, 1);
-        int panels = edges.size() - 1, n = panels * NODES_PER_PANEL;
-        double[] t = new double[n], w = new double[n];
+        GaussIntegrator rule = GAUSS.legendre(nodesPerPanel, -1, 1);
+        int panels = edges.size() - 1, n = panels * nodesPerPanel;
+        double[] th = new double[n], t = new double[n], w = new double[n];
         double cd = SphericalHarmonics.funkHeckeConstant(d);
         for (int p = 0; p < panels; p++) {
             double lo = edges.get(p), hi = edges.get(p + 1), mid = (lo + hi) / 2, half = (hi - lo) / 2;
-            for (int q = 0; q < NODES_PER_PANEL; q++) {
+            for (int q = 0; q < nodesPerPanel; q++) {
                 double theta = mid + half * rule.getPoint(q);
-                int i = p * NODES_PER_PANEL + q;
+                int i = p * nodesPerPanel + q;
+                th[i] = theta;
                 t[i] = Math.cos(theta);
                 w[i] = cd * half * rule.getWeight(q) * Math.pow(Math.sin(theta), d - 2);
             }
         }
-        return new ThetaQuadrature(t, w);
+        return new ThetaQuadrature(th, t, w, nodesPerPanel);
     }
 
     int size() {
