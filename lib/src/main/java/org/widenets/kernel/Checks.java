@@ -59,6 +59,19 @@ public final class Checks {
         }
     }
 
+    /**
+     * A computed layer quantity must be a finite double: a kernel that leaves double range (e.g. a deep
+     * Exp network, or σ_w² so large that the variance grows past 1.8e308) is an
+     * {@link ArithmeticException} naming the quantity and the layer, never a silent ∞ or NaN downstream.
+     */
+    public static double representable(String quantity, double value, Object layer) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException(quantity + " = " + value + " in " + layer
+                    + ": the kernel leaves the double range (overflow), it cannot be represented");
+        }
+        return value;
+    }
+
     /** Requires every entry finite; names the first bad entry. */
     public static void finite(String name, double[] values) {
         for (int i = 0; i < values.length; i++) {

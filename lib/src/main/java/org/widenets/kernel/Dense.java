@@ -28,11 +28,13 @@ public record Dense(double weightVariance, double biasVariance) implements Layer
     @Override
     public PairKernel apply(PairKernel in) {
         double w = weightVariance, b = biasVariance;
-        double q11 = w * in.q11() + b, q22 = w * in.q22() + b;
+        double q11 = Checks.representable("K(x,x)", w * in.q11() + b, this);
+        double q22 = Checks.representable("K(x′,x′)", w * in.q22() + b, this);
         double q12 = in.same() ? q11 : w * in.q12() + b;
-        return new PairKernel(q11, q12, q22,
-                q11 + w * in.ntk11(), in.same() ? q11 + w * in.ntk11() : q12 + w * in.ntk12(), q22 + w * in.ntk22(),
-                in.same());
+        double t11 = Checks.representable("Θ(x,x)", q11 + w * in.ntk11(), this);
+        double t22 = Checks.representable("Θ(x′,x′)", q22 + w * in.ntk22(), this);
+        double t12 = in.same() ? t11 : q12 + w * in.ntk12();
+        return new PairKernel(q11, q12, q22, t11, t12, t22, in.same());
     }
 
     @Override

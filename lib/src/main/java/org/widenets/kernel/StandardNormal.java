@@ -1,5 +1,7 @@
 package org.widenets.kernel;
 
+import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.special.Erf;
 
 /**
@@ -19,6 +21,8 @@ final class StandardNormal {
     /** Beyond this erfc(x) is computed as erfcx(x)·e^{−x²} would underflow; switch to the asymptotic series. */
     private static final double ASYMPTOTIC_FROM = 26;
 
+    private static final GaussIntegrator GL8 = new GaussIntegratorFactory().legendre(8);
+
     private StandardNormal() {
     }
 
@@ -30,6 +34,18 @@ final class StandardNormal {
     /** Φ(x) = ½ erfc(−x/√2), accurate in relative terms far into the lower tail. */
     static double cdf(double x) {
         return 0.5 * Erf.erfc(-x / SQRT_2);
+    }
+
+    /**
+     * Φ(b) − Φ(a) for a ≤ b close together (b − a &lt; 1), by 8-point Gauss–Legendre on the density:
+     * the difference of the two Φ values would lose the digits of a short interval.
+     */
+    static double mass(double a, double b) {
+        double half = 0.5 * (b - a), mid = 0.5 * (a + b), sum = 0;
+        for (int i = 0; i < GL8.getNumberOfPoints(); i++) {
+            sum += GL8.getWeight(i) * pdf(mid + half * GL8.getPoint(i));
+        }
+        return half * sum;
     }
 
     /**

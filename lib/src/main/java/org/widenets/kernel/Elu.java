@@ -1,0 +1,187 @@
+package org.widenets.kernel;
+
+/**
+ * ELU(α): φ(x) = x for x &gt; 0, α(eˣ − 1) for x ≤ 0 (Clevert et al. 2016); kernels after Tsuchida et al.
+ * 2020 in the general-α form of shared/papers/elu-gelu-kernels.md §2.3.
+ *
+ * <p>Write φ = relu + α·n with n(x) = (eˣ − 1)·1[x &lt; 0]. Then
+ * <pre>
+ *   T = T_ReLU + α(C₁₂ + C₂₁) + α²·D,    C₁₂ = E[relu(u)·n(v)],  D = E[n(u)·n(v)]
+ *   Ṫ = (π − θ)/(2π) + α(X₁₂ + X₂₁) + α²·A,   X₁₂ = E[1[u&gt;0]·eᵛ1[v&lt;0]],  A = E[e^{u+v}; u&lt;0, v&lt;0]
+ *   diag = q/2 + α²(½ erfcx(√(2q)) − erfcx(√(q/2)) + ½),   diagDot = ½ + α²·½ erfcx(√(2q))
+ * </pre>
+ * Two evaluation routes, because no single one is accurate everywhere (pitfalls P2, P3 of the note):
+ * <ul>
+ *   <li>For moderate variances (0.01 ≤ q ≤ 12) and |ρ| ≤ 0.99 the closed form with three bivariate normal CDFs
+ *       ({@link BivariateNormal}): A = e^{(q11+2q12+q22)/2}Φ₂(−(s₁+ρs₂), −(ρs₁+s₂); ρ),
+ *       B₁ = e^{q11/2}Φ₂(−s₁, −ρs₁; ρ), B₂ likewise, X₁₂ = ½erfcx(s₂/√2) − B₂,
+ *       C₁₂ = q12·X₁₂ + (s₁/√(2π))(½erfcx(r s₂/√2) − ½), D = A − B₁ − B₂ + (π−θ)/(2π).</li>
+ *   <li>Elsewhere the exponential factors overflow (q ≳ 700) or D and C are formed from O(1) pieces
+ *       cancelling to O(q) (relative error ε/q at small q). There each piece is a 1-D integral over
+ *       z₁ = u/s₁ of its conditional expectation given u, which is closed form: for v | u ~ N(m, σ²),
+ *       E[eᵛ; v&lt;0] = ½erfcx((m/σ+σ)/√2)·e^{−m²/(2σ²)} and
+ *       E[(eᵛ−1); v&lt;0] = Φ(−m/σ−σ)·expm1(m+σ²/2) − (Φ(−m/σ) − Φ(−m/σ−σ)), both free of overflow and
+ *       cancellation. The integrals use graded Gauss–Legendre panels ({@link GaussianQuadrature}) and
+ *       are exact to ≈1e-14 relative.</li>
+ * </ul>
+ * Diagonal: the erfcx form, and below q = 1e-5 the series
+ * E[(eᵘ−1)²; u&lt;0] = q/2 − √(2/π)q^{3/2} + (7/8)q² − √(2/π)q^{5/2} + (31/48)q³ (note §2.3).
+ * φ′(0) is taken as α (left derivative).
+ */
+public record Elu(double alpha) implements Activation {
+
+    private static final double BVN_MIN_VARIANCE = 0.01;
+    private static final double BVN_MAX_VARIANCE = 12;
+    private static final double BVN_MAX_CORRELATION = 0.99;
+    private static final double SERIES_BELOW = 1e-5;
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+    public Elu {
+        Checks.finite("alpha", alpha);
+    }
+
+    @Override
+    public String name() {
+        return "ELU(" + alpha + ")";
+    }
+
+    @Override
+    public double phi(double x) {
+        return x > 0 ? x : alpha * Math.expm1(x);
+    }
+
+    @Override
+    public double dphi(double x) {
+        return x > 0 ? 1 : alpha * Math.exp(x);
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[] {0.0};
+    }
+
+    @Override
+    public double t(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        if (q11 == 0 || q22 == 0) {
+            return 0; // φ(0) = 0
+        }
+        Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22, true);
+        return AbRelu.relu().t(q11, q12, q22) + alpha * (p.c12 + p.c21) + alpha * alpha * p.d;
+    }
+
+    @Override
+    public double tDot(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        if (q11 == 0 || q22 == 0) {
+            return dphi(0) * (0.5 + alpha * 0.5 * StandardNormal.erfcx(Math.sqrt(Math.max(q11, q22) / 2)));
+        }
+        Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22, false);
+        return AbRelu.relu().tDot(q11, q12, q22) + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
+    }
+
+    @Override
+    public double diag(double q) {
+        Checks.variance("q", q);
+        double negative;
+        if (q < SERIES_BELOW) {
+            double s = Math.sqrt(q);
+            negative = q * (0.5 + s * (-SQRT_2_OVER_PI + s * (7.0 / 8 + s * (-SQRT_2_OVER_PI + s * 31.0 / 48))));
+        } else {
+            negative = 0.5 * StandardNormal.erfcx(Math.sqrt(2 * q)) - StandardNormal.erfcx(Math.sqrt(q / 2)) + 0.5;
+        }
+        return q / 2 + alpha * alpha * negative;
+    }
+
+    @Override
+    public double diagDot(double q) {
+        Checks.variance("q", q);
+        return 0.5 + alpha * alpha * 0.5 * StandardNormal.erfcx(Math.sqrt(2 * q));
+    }
+
+    /**
+     * The Φ₂ route needs moderate variances (no overflow, no cancellation) and |ρ| ≤ 0.99: Φ₂ takes ρ
+     * as a double, whose rounding is a relative error ε/(1 − |ρ|) in 1 − ρ², 1e-4 at 1 − |ρ| = 1e-12.
+     */
+    static boolean useBvn(double q11, double q12, double q22) {
+        return Math.min(q11, q22) >= BVN_MIN_VARIANCE && Math.max(q11, q22) <= BVN_MAX_VARIANCE
+                && Math.abs(q12) <= BVN_MAX_CORRELATION * Math.sqrt(q11 * q22);
+    }
+
+    /** The Gaussian pieces of the kernels; package-private so that tests can compare both routes. */
+    record Pieces(double c12, double c21, double d, double x12, double x21, double a) {
+
+        /** Closed form with Φ₂; accurate for moderate variances only. */
+        static Pieces bvn(double q11, double q12, double q22) {
+            double s1 = Math.sqrt(q11), s2 = Math.sqrt(q22);
+            double rho = Math.max(-1, Math.min(1, q12 / (s1 * s2)));
+            double r = Angles.sinTheta(q11, q12, q22) / (s1 * s2);
+            double a = Math.exp((q11 + 2 * q12 + q22) / 2) * BivariateNormal.cdf(-(s1 + rho * s2), -(rho * s1 + s2), rho);
+            double b1 = Math.exp(q11 / 2) * BivariateNormal.cdf(-s1, -rho * s1, rho);
+            double b2 = Math.exp(q22 / 2) * BivariateNormal.cdf(-rho * s2, -s2, rho);
+            double x12 = 0.5 * StandardNormal.erfcx(s2 / StandardNormal.SQRT_2) - b2;
+            double x21 = 0.5 * StandardNormal.erfcx(s1 / StandardNormal.SQRT_2) - b1;
+            double p0 = (Math.PI - Angles.theta(q11, q12, q22)) / (2 * Math.PI);
+            double c12 = q12 * x12 + s1 / StandardNormal.SQRT_2PI * (0.5 * StandardNormal.erfcx(r * s2 / StandardNormal.SQRT_2) - 0.5);
+            double c21 = q12 * x21 + s2 / StandardNormal.SQRT_2PI * (0.5 * StandardNormal.erfcx(r * s1 / StandardNormal.SQRT_2) - 0.5);
+            return new Pieces(c12, c21, a - b1 - b2 + p0, x12, x21, a);
+        }
+
+        /** 1-D integrals of closed-form conditional expectations; computes the T or the Ṫ pieces. */
+        static Pieces integrals(double q11, double q12, double q22, boolean forT) {
+            double s1 = Math.sqrt(q11), s2 = Math.sqrt(q22);
+            double rho = Math.max(-1, Math.min(1, q12 / (s1 * s2)));
+            double r = Math.min(1, Angles.sinTheta(q11, q12, q22) / (s1 * s2));
+            GaussianQuadrature quad = GaussianQuadrature.standard();
+            double w = quad.window();
+            // Scales on which the integrands change next to z = 0.
+            double delta1 = scale(s1, s2, rho, r), delta2 = scale(s2, s1, rho, r);
+            if (forT) {
+                double c12 = quad.integral(z -> s1 * z * negativePart(s2 * rho * z, s2 * r), 0, w, 0, delta1);
+                double c21 = quad.integral(z -> s2 * z * negativePart(s1 * rho * z, s1 * r), 0, w, 0, delta2);
+                double d = quad.integral(z -> Math.expm1(s1 * z) * negativePart(s2 * rho * z, s2 * r), -w, 0, 0, delta1);
+                return new Pieces(c12, c21, d, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double x12 = quad.integral(z -> negativeExp(s2 * rho * z, s2 * r), 0, w, 0, delta1);
+            double x21 = quad.integral(z -> negativeExp(s1 * rho * z, s1 * r), 0, w, 0, delta2);
+            double a = quad.integral(z -> Math.exp(s1 * z) * negativeExp(s2 * rho * z, s2 * r), -w, 0, 0, delta1);
+            return new Pieces(Double.NaN, Double.NaN, Double.NaN, x12, x21, a);
+        }
+
+        /** Smallest of 1/s (decay of e^{s z}), r/|ρ| and 1/(s′|ρ|) (the conditional law's mean and spread). */
+        private static double scale(double s, double sOther, double rho, double r) {
+            double d = Math.min(1, 1 / s);
+            if (rho != 0) {
+                d = Math.min(d, Math.min(r, 1 / sOther) / Math.abs(rho));
+            }
+            return Math.max(d, 1e-300);
+        }
+
+        /** E[eᵛ·1[v &lt; 0]] for v ~ N(m, σ²). */
+        static double negativeExp(double m, double sigma) {
+            if (sigma == 0) {
+                return m < 0 ? Math.exp(m) : 0;
+            }
+            double ms = m / sigma, t = ms + sigma;
+            double gauss = Math.exp(-0.5 * ms * ms);
+            if (t >= 0) {
+                return 0.5 * StandardNormal.erfcx(t / StandardNormal.SQRT_2) * gauss;
+            }
+            // ½erfcx(t/√2) = e^{t²/2} − ½erfcx(−t/√2), and t²/2 − m²/(2σ²) = m + σ²/2 < 0 here.
+            return Math.exp(m + 0.5 * sigma * sigma) - 0.5 * StandardNormal.erfcx(-t / StandardNormal.SQRT_2) * gauss;
+        }
+
+        /** E[(eᵛ − 1)·1[v &lt; 0]] for v ~ N(m, σ²), without cancellation for small m and σ. */
+        static double negativePart(double m, double sigma) {
+            if (sigma == 0) {
+                return m < 0 ? Math.expm1(m) : 0;
+            }
+            if (sigma < 0.5 && Math.abs(m) < 1) {
+                double x = -m / sigma;
+                return StandardNormal.cdf(x - sigma) * Math.expm1(m + 0.5 * sigma * sigma)
+                        - StandardNormal.mass(x - sigma, x);
+            }
+            return negativeExp(m, sigma) - StandardNormal.cdf(-m / sigma);
+        }
+    }
+}

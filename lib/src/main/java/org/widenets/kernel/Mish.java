@@ -1,0 +1,24 @@
+package org.widenets.kernel;
+
+/**
+ * Mish (Misra 2019): φ(x) = x·tanh(softplus x), φ′ = tanh(sp) + x·(1 − tanh²(sp))·logistic(x);
+ * kernels by quadrature.
+ */
+public record Mish() implements QuadratureActivation {
+
+    @Override
+    public String name() {
+        return "Mish";
+    }
+
+    @Override
+    public double phi(double x) {
+        return x * Math.tanh(Softplus.softplus(x));
+    }
+
+    @Override
+    public double dphi(double x) {
+        double t = Math.tanh(Softplus.softplus(x));
+        return t + x * (1 - t * t) * Sigmoid.logistic(x);
+    }
+}

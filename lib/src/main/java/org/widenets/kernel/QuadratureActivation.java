@@ -1,0 +1,35 @@
+package org.widenets.kernel;
+
+/**
+ * An activation without a closed-form kernel: T, Ṫ and the diagonals are the kink-aware Gaussian
+ * quadrature of their defining expectations ({@link GaussianQuadrature#standard()}, ≈1e-12 relative),
+ * so an implementation only supplies φ, φ′ and its kinks. Each 2-D map costs O(10⁵) evaluations of φ;
+ * kernel matrices of such activations are expensive.
+ */
+public interface QuadratureActivation extends Activation {
+
+    @Override
+    default double t(double q11, double q12, double q22) {
+        return GaussianQuadrature.standard().t(this, q11, q12, q22);
+    }
+
+    @Override
+    default double tDot(double q11, double q12, double q22) {
+        return GaussianQuadrature.standard().tDot(this, q11, q12, q22);
+    }
+
+    @Override
+    default double diag(double q) {
+        return GaussianQuadrature.standard().diag(this, q);
+    }
+
+    @Override
+    default double diagDot(double q) {
+        return GaussianQuadrature.standard().diagDot(this, q);
+    }
+
+    @Override
+    default boolean closedForm() {
+        return false;
+    }
+}

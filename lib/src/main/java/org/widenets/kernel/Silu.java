@@ -1,0 +1,21 @@
+package org.widenets.kernel;
+
+/** SiLU / Swish: φ(x) = x·logistic(x), φ′ = s(1 + x(1 − s)) with s = logistic(x); kernels by quadrature. */
+public record Silu() implements QuadratureActivation {
+
+    @Override
+    public String name() {
+        return "SiLU";
+    }
+
+    @Override
+    public double phi(double x) {
+        return x * Sigmoid.logistic(x);
+    }
+
+    @Override
+    public double dphi(double x) {
+        double s = Sigmoid.logistic(x);
+        return s * (1 + x * (1 - s));
+    }
+}

@@ -1,0 +1,21 @@
+package org.widenets.kernel;
+
+/** φ(x) = tanh x, φ′ = 1 − tanh²x; kernels by quadrature (no closed form exists). */
+public record Tanh() implements QuadratureActivation {
+
+    @Override
+    public String name() {
+        return "Tanh";
+    }
+
+    @Override
+    public double phi(double x) {
+        return Math.tanh(x);
+    }
+
+    @Override
+    public double dphi(double x) {
+        double t = Math.tanh(x);
+        return 1 - t * t;
+    }
+}
