@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Activation;
+import org.widenets.kernel.Elu;
 import org.widenets.kernel.Gelu;
+import org.widenets.kernel.Selu;
 import org.widenets.kernel.Monomial;
 import org.widenets.kernel.RectifiedMonomial;
 
@@ -89,6 +91,36 @@ class DecayFitTest {
         MercerSpectrum noBias = MercerSpectrum.of(SphereKernel.paper(new Gelu(), 2, false, 2, KernelType.NTK), 64);
         for (int l = 3; l <= 64; l += 2) {
             assertEquals(0.0, noBias.eigenvalue(l), "ℓ = " + l);
+        }
+    }
+
+    @Test
+    void seluAndEluDecayWithTheirDegreeOfNonSmoothness() {
+        // SELU and ELU(α ≠ 1): the derivative jumps at 0, k = 1. ELU(1) is C¹ with a jump in φ″: k = 2.
+        Activation[] phi = {new Selu(), new Elu(0.5), new Elu(1)};
+        int[] k = {1, 1, 2};
+        for (int i = 0; i < phi.length; i++) {
+            for (int d = 2; d <= 4; d++) {
+                for (KernelType type : KernelType.values()) {
+                    assertExponent(phi[i], k[i], 2, true, d, type, 64);
+                }
+            }
+        }
+    }
+
+    @Test
+    void biasFreeTwoLayerSeluAndEluSplitByParity() {
+        // §2.2: the even and odd parts of φ have their own degrees, SELU (1, 2) and ELU(1) (3, 2).
+        DecayPrediction[] prediction = {new DecayPrediction(1, 2), new DecayPrediction(3, 2)};
+        Activation[] phi = {new Selu(), new Elu(1)};
+        for (int i = 0; i < phi.length; i++) {
+            for (KernelType type : KernelType.values()) {
+                DecayExponents fit = MercerSpectrum.of(SphereKernel.paper(phi[i], 2, false, 3, type), 64).decay();
+                for (Parity p : Parity.values()) {
+                    assertEquals(prediction[i].exponent(3, type, false, 2, p), fit.of(p).exponent(), TOLERANCE,
+                            phi[i].name() + " " + type + " " + fit.of(p));
+                }
+            }
         }
     }
 

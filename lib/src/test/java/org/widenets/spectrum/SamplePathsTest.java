@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.widenets.kernel.AbRelu;
+import org.widenets.kernel.Activation;
+import org.widenets.kernel.Elu;
+import org.widenets.kernel.Gelu;
+import org.widenets.kernel.RectifiedMonomial;
+import org.widenets.kernel.Selu;
 import org.widenets.kernel.InputScaling;
 import org.widenets.kernel.Mlp;
 import org.widenets.kernel.Network;
@@ -21,6 +26,23 @@ class SamplePathsTest {
             LogLogFit fit = new StructureFunction(k, 3).slope(1e-3, 1e-1, 9);
             assertEquals(DecayPrediction.structureFunctionSlope(1, 3), fit.slope(), 0.15, fit.toString());
         }
+    }
+
+    @Test
+    void smootherActivationsGiveSmootherPaths() {
+        // k = 1 (LeakyReLU, SELU): slope 3; k = 2 (ELU(1), ReLU²): slope 5; GELU is smooth: 2m = 6 (§5.4).
+        // ReLU² has a large smooth part whose h^{2m} term bends the curve at m = 3, so it uses m = 4.
+        assertSlope(AbRelu.leakyRelu(0.2), 1, 3, 1e-3, 1e-1);
+        assertSlope(new Selu(), 1, 3, 1e-3, 1e-1);
+        assertSlope(new Elu(1), 2, 3, 2e-2, 3e-1);
+        assertSlope(new RectifiedMonomial(2), 2, 4, 1e-2, 1e-1);
+        assertSlope(new Gelu(), DecayPrediction.SMOOTH, 3, 2e-2, 3e-1);
+    }
+
+    static void assertSlope(Activation phi, int k, int m, double hMin, double hMax) {
+        SphereKernel kernel = SphereKernel.paper(phi, 3, true, 2, KernelType.NNGP);
+        LogLogFit fit = new StructureFunction(kernel, m).slope(hMin, hMax, 7);
+        assertEquals(DecayPrediction.structureFunctionSlope(k, m), fit.slope(), 0.15, phi.name() + ": " + fit);
     }
 
     @Test
