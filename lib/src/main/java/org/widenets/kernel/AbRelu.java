@@ -75,6 +75,16 @@ public record AbRelu(double a, double b) implements Activation {
     }
 
     @Override
+    public void tAndTDot(double q11, double q12, double q22, double[] out) {
+        Checks.covariance(q11, q12, q22);
+        double c = (a - b) * (a - b) / (2 * Math.PI);
+        double sin = Angles.sinTheta(q11, q12, q22);
+        double tDot = (a * a + b * b) / 2 - c * Angles.atan2(sin, q12); // = Angles.theta, sin reused
+        out[0] = c * sin + tDot * q12;
+        out[1] = tDot;
+    }
+
+    @Override
     public double diag(double q) {
         Checks.variance("q", q);
         return (a * a + b * b) / 2 * q;

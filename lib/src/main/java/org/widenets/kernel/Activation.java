@@ -47,6 +47,17 @@ public interface Activation {
     /** E[φ′(u)²], u ~ N(0, q). */
     double diagDot(double q);
 
+    /**
+     * T and Ṫ of one pair at once, written to {@code out[0]} and {@code out[1]}: the inner loop of kernel
+     * matrices. The default calls {@link #t} and {@link #tDot}; activations whose two maps share work
+     * (the angle θ, a quadrature grid) override it. Must equal the two calls to rounding.
+     */
+    default void tAndTDot(double q11, double q12, double q22, double[] out) {
+        double t = t(q11, q12, q22);
+        out[1] = tDot(q11, q12, q22);
+        out[0] = t;
+    }
+
     /** True where T, Ṫ and the diagonals are exact formulas rather than numerical quadrature. */
     default boolean closedForm() {
         return true;

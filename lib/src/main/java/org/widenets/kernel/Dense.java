@@ -38,6 +38,13 @@ public record Dense(double weightVariance, double biasVariance) implements Layer
     }
 
     @Override
+    public void applyOffDiagonal(double q11, double q22, double ntk11, double ntk22, double[] offDiagonal) {
+        double q12 = weightVariance * offDiagonal[0] + biasVariance;
+        offDiagonal[1] = q12 + weightVariance * offDiagonal[1];
+        offDiagonal[0] = q12;
+    }
+
+    @Override
     public boolean affine() {
         return true;
     }

@@ -2,7 +2,6 @@ package org.widenets.kernel;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -72,8 +71,11 @@ public final class Network {
 
     /**
      * NNGP and NTK matrices K_ij = K(x_i, x′_j), Θ_ij = Θ(x_i, x′_j) for the rows of {@code x} (N×d) and
-     * {@code xPrime} (M×d). When {@code xPrime} is {@code x} itself only one triangle is computed.
-     * Work is split over row blocks on the common fork–join pool.
+     * {@code xPrime} (M×d), equal to {@link #pair} of the rows to rounding. Each input's diagonal
+     * trajectory is computed once; each entry is then one fused loop over the layers on scalars
+     * ({@link Layer#applyOffDiagonal}), so memory is the two outputs plus O(N) per layer. When
+     * {@code xPrime} is {@code x} itself only one triangle is computed. Work is split over row blocks
+     * on the common fork–join pool. x, x′: not modified.
      */
     public KernelMatrices matrices(DMatrixRMaj x, DMatrixRMaj xPrime) {
         Objects.requireNonNull(x, "x");
@@ -82,30 +84,10 @@ public final class Network {
             throw new IllegalArgumentException("x is " + x.numRows + "×" + x.numCols + " but x′ is "
                     + xPrime.numRows + "×" + xPrime.numCols + ": input dimensions differ");
         }
+        Checks.atLeast("input dimension (columns of x)", x.numCols, 1);
         Checks.finite("x", x.data);
         Checks.finite("x′", xPrime.data);
-        boolean symmetric = x == xPrime;
-        int n = x.numRows, m = xPrime.numRows, d = x.numCols;
-        DMatrixRMaj nngp = new DMatrixRMaj(n, m), ntk = new DMatrixRMaj(n, m);
-        IntStream.range(0, n).parallel().forEach(i -> {
-            double[] xi = row(x, i);
-            for (int j = symmetric ? i : 0; j < m; j++) {
-                PairKernel k = symmetric && i == j ? pair(xi, xi) : pair(xi, row(xPrime, j));
-                nngp.unsafe_set(i, j, k.q12());
-                ntk.unsafe_set(i, j, k.ntk12());
-                if (symmetric) {
-                    nngp.unsafe_set(j, i, k.q12());
-                    ntk.unsafe_set(j, i, k.ntk12());
-                }
-            }
-        });
-        return new KernelMatrices(nngp, ntk);
-    }
-
-    private static double[] row(DMatrixRMaj a, int i) {
-        double[] r = new double[a.numCols];
-        System.arraycopy(a.data, i * a.numCols, r, 0, a.numCols);
-        return r;
+        return FusedKernelMatrices.compute(layers, inputScaling, x, xPrime);
     }
 
     @Override

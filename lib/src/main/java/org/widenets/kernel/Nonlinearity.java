@@ -32,4 +32,11 @@ public record Nonlinearity(Activation activation) implements Layer {
         double t12 = Checks.representable("Θ(x,x′) = Ṫ·Θ", f.tDot(in.q11(), in.q12(), in.q22()) * in.ntk12(), this);
         return new PairKernel(q11, q12, q22, t11, t12, t22, false);
     }
+
+    @Override
+    public void applyOffDiagonal(double q11, double q22, double ntk11, double ntk22, double[] offDiagonal) {
+        double ntk12 = offDiagonal[1];
+        activation.tAndTDot(q11, offDiagonal[0], q22, offDiagonal);
+        offDiagonal[1] *= ntk12;
+    }
 }

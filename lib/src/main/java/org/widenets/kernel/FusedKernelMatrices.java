@@ -1,0 +1,165 @@
+package org.widenets.kernel;
+
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The fast path behind {@link Network#matrices}: same numbers as {@link Network#pair} for every entry,
+ * to rounding, without per-layer N×N arrays.
+ *
+ * <ol>
+ *   <li>Diagonal trajectories: for every input, the diagonal state (q, Θ) before each layer and at the
+ *       output, by {@link Layer#apply} on (x, x) — O(N) per layer.</li>
+ *   <li>Per row block (in parallel): the input dot products of the block ({@link InputGram}) written
+ *       into the NNGP output, then for every entry one fused loop over the layers on two scalars
+ *       (q12, Θ12) with {@link Layer#applyOffDiagonal}, overwriting the dot product in place.</li>
+ *   <li>Symmetric case (x′ = x): only the upper triangle is computed, with row blocks of equal area,
+ *       and mirrored at the end.</li>
+ * </ol>
+ * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories.
+ */
+final class FusedKernelMatrices {
+
+    /** Rows per dot-product tile and columns per chunk: a tile's rows of x and x′ stay in cache. */
+    private static final int TILE_ROWS = 32, TILE_COLUMNS = 64;
+
+    private FusedKernelMatrices() {
+    }
+
+    static KernelMatrices compute(List<Layer> layers, InputScaling scaling, DMatrixRMaj x, DMatrixRMaj xPrime) {
+        boolean symmetric = x == xPrime;
+        int n = x.numRows, m = xPrime.numRows, d = x.numCols, depth = layers.size();
+        Layer[] path = layers.toArray(new Layer[0]);
+        double factor = scaling.factor(d);
+        Trajectories tx = Trajectories.of(path, x, factor);
+        Trajectories ty = symmetric ? tx : Trajectories.of(path, xPrime, factor);
+        DMatrixRMaj nngp = new DMatrixRMaj(n, m), ntk = new DMatrixRMaj(n, m);
+        int[] bounds = symmetric ? triangleBlocks(n, blockCount(n)) : evenBlocks(n, blockCount(n));
+        IntStream.range(0, bounds.length - 1).parallel().forEach(b -> {
+            double[] state = new double[2];
+            for (int i0 = bounds[b]; i0 < bounds[b + 1]; i0 += TILE_ROWS) {
+                int i1 = Math.min(i0 + TILE_ROWS, bounds[b + 1]);
+                int jStart = symmetric ? i0 : 0;
+                for (int j0 = jStart; j0 < m; j0 += TILE_COLUMNS) {
+                    InputGram.tile(x.data, xPrime.data, d, i0, i1, j0, Math.min(j0 + TILE_COLUMNS, m), nngp.data, m);
+                }
+                for (int i = i0; i < i1; i++) {
+                    for (int j = symmetric ? i : 0; j < m; j++) {
+                        entry(path, depth, factor, x, xPrime, tx, ty, i, j, symmetric && i == j, nngp, ntk, state);
+                    }
+                }
+            }
+        });
+        if (symmetric) {
+            mirror(nngp);
+            mirror(ntk);
+        }
+        return new KernelMatrices(nngp, ntk);
+    }
+
+    private static void entry(Layer[] path, int depth, double factor, DMatrixRMaj x, DMatrixRMaj y,
+                              Trajectories tx, Trajectories ty, int i, int j, boolean diagonal,
+                              DMatrixRMaj nngp, DMatrixRMaj ntk, double[] state) {
+        int k = i * nngp.numCols + j;
+        int oi = i * (depth + 1), oj = j * (depth + 1);
+        double gram = nngp.data[k];
+        if (diagonal || sameRow(x, y, i, j, gram, tx.squaredNorm[i], ty.squaredNorm[j])) {
+            // x = x′: the exact diagonal formulas, as Network.pair does
+            nngp.data[k] = tx.q[oi + depth];
+            ntk.data[k] = tx.ntk[oi + depth];
+            return;
+        }
+        state[0] = factor * gram;
+        state[1] = 0;
+        for (int l = 0; l < depth; l++) {
+            path[l].applyOffDiagonal(tx.q[oi + l], ty.q[oj + l], tx.ntk[oi + l], ty.ntk[oj + l], state);
+        }
+        nngp.data[k] = state[0];
+        ntk.data[k] = state[1];
+    }
+
+    /** Equal rows (as {@link PairKernel#ofInputs} detects them); the dot products filter cheaply first. */
+    private static boolean sameRow(DMatrixRMaj x, DMatrixRMaj y, int i, int j, double gram, double sii, double sjj) {
+        if (Math.abs(sii + sjj - 2 * gram) > 1e-9 * (sii + sjj)) {
+            return false;
+        }
+        int d = x.numCols;
+        for (int k = 0; k < d; k++) {
+            if (Double.doubleToLongBits(x.data[i * d + k]) != Double.doubleToLongBits(y.data[j * d + k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Per input, the diagonal state before each layer and after the last: index i·(L+1) + l. */
+    private record Trajectories(double[] q, double[] ntk, double[] squaredNorm) {
+        static Trajectories of(Layer[] path, DMatrixRMaj x, double factor) {
+            int n = x.numRows, d = x.numCols, depth = path.length;
+            double[] q = new double[n * (depth + 1)], ntk = new double[n * (depth + 1)], norms = new double[n];
+            for (int i = 0; i < n; i++) {
+                norms[i] = InputGram.dot(x.data, i * d, x.data, i * d, d);
+                double q0 = factor * norms[i];
+                PairKernel s = new PairKernel(q0, q0, q0, 0, 0, 0, true);
+                for (int l = 0; l <= depth; l++) {
+                    q[i * (depth + 1) + l] = s.q11();
+                    ntk[i * (depth + 1) + l] = s.ntk11();
+                    if (l < depth) {
+                        s = path[l].apply(s);
+                    }
+                }
+            }
+            return new Trajectories(q, ntk, norms);
+        }
+    }
+
+    /** Enough blocks for work stealing to even out a busy machine. */
+    private static int blockCount(int n) {
+        return Math.max(1, Math.min(n, 8 * ForkJoinPool.getCommonPoolParallelism()));
+    }
+
+    private static int[] evenBlocks(int n, int blocks) {
+        int[] bounds = new int[blocks + 1];
+        for (int b = 0; b <= blocks; b++) {
+            bounds[b] = (int) ((long) n * b / blocks);
+        }
+        return bounds;
+    }
+
+    /**
+     * Row bounds such that every block holds about the same number of upper-triangle entries: rows
+     * [0, r) hold r·n − r(r−1)/2 of them.
+     */
+    static int[] triangleBlocks(int n, int blocks) {
+        int[] bounds = new int[blocks + 1];
+        double total = n * (n + 1) / 2.0;
+        int r = 0;
+        for (int b = 1; b < blocks; b++) {
+            double target = total * b / blocks;
+            while (r < n && (double) r * n - (double) r * (r - 1) / 2 < target) {
+                r++;
+            }
+            bounds[b] = r;
+        }
+        bounds[blocks] = n;
+        return bounds;
+    }
+
+    /** Copies the upper triangle onto the lower one, in cache-sized square tiles, in parallel. */
+    private static void mirror(DMatrixRMaj a) {
+        int n = a.numRows, t = 64;
+        IntStream.range(0, (n + t - 1) / t).parallel().forEach(bi -> {
+            int i0 = bi * t, i1 = Math.min(n, i0 + t);
+            for (int j0 = 0; j0 < i1; j0 += t) {
+                int j1 = Math.min(n, j0 + t);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < Math.min(j1, i); j++) {
+                        a.data[i * n + j] = a.data[j * n + i];
+                    }
+                }
+            }
+        });
+    }
+}
