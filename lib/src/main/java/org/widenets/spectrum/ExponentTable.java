@@ -2,8 +2,7 @@ package org.widenets.spectrum;
 
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
+import java.util.Locale;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -55,27 +54,25 @@ public final class ExponentTable {
         return true;
     }
 
+    /** One row per configuration and parity; numbers as text (3 decimals), "—" where there is none. */
     public Table table() {
         StringColumn config = StringColumn.create("configuration"), parity = StringColumn.create("ℓ"),
-                status = StringColumn.create("fit");
-        DoubleColumn fitted = DoubleColumn.create("fitted exponent"), predicted = DoubleColumn.create("predicted"),
-                error = DoubleColumn.create("fitted − predicted"), rms = DoubleColumn.create("rms residual");
-        IntColumn from = IntColumn.create("from ℓ"), to = IntColumn.create("to ℓ");
+                status = StringColumn.create("fit"), fitted = StringColumn.create("fitted exponent"),
+                predicted = StringColumn.create("predicted"), error = StringColumn.create("fitted − predicted"),
+                rms = StringColumn.create("rms residual of log μ"), window = StringColumn.create("ℓ used");
         for (Row r : rows) {
+            boolean fit = r.fit.fitted();
             config.append(r.config);
-            parity.append(r.fit.parity().name().toLowerCase(java.util.Locale.ROOT));
+            parity.append(r.fit.parity().name().toLowerCase(Locale.ROOT));
             status.append(r.fit.status().name());
-            fitted.append(r.fit.exponent());
-            predicted.append(r.predicted);
-            error.append(r.fit.fitted() && Double.isFinite(r.predicted) ? r.fit.exponent() - r.predicted : Double.NaN);
-            rms.append(r.fit.rmsResidual());
-            from.append(r.fit.from());
-            to.append(r.fit.to());
+            fitted.append(fit ? String.format(Locale.ROOT, "%.3f", r.fit.exponent()) : "—");
+            predicted.append(Double.isFinite(r.predicted) ? String.format(Locale.ROOT, "%.0f", r.predicted) : "∞");
+            error.append(fit && Double.isFinite(r.predicted)
+                    ? String.format(Locale.ROOT, "%+.3f", r.fit.exponent() - r.predicted) : "—");
+            rms.append(fit ? String.format(Locale.ROOT, "%.1e", r.fit.rmsResidual()) : "—");
+            window.append(fit ? r.fit.from() + "…" + r.fit.to() + " (" + r.fit.points() + ")" : "—");
         }
-        fitted.setPrintFormatter(new java.text.DecimalFormat("0.000"), "—");
-        error.setPrintFormatter(new java.text.DecimalFormat("+0.000;-0.000"), "—");
-        rms.setPrintFormatter(new java.text.DecimalFormat("0.0E0"), "—");
-        return Table.create(title, config, parity, status, fitted, predicted, error, rms, from, to);
+        return Table.create(title, config, parity, status, fitted, predicted, error, rms, window);
     }
 
     @Override
