@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param inputScaling        input convention
  */
 public record DenseNet(Activation activation, int depth, double weightVariance, double inputWeightVariance,
-                       InputScaling inputScaling) {
+                       InputScaling inputScaling) implements DeepArchitecture<DenseNet> {
 
     public DenseNet {
         Objects.requireNonNull(activation, "activation");
@@ -35,17 +35,20 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
     }
 
     /** The same architecture with L layers. */
+    @Override
     public DenseNet withDepth(int newDepth) {
         return new DenseNet(activation, newDepth, weightVariance, inputWeightVariance, inputScaling);
     }
 
     /** The kernel network. */
+    @Override
     public Network network() {
         return Network.serial(inputScaling, Dense.of(inputWeightVariance, 0),
                 new DenseBlock(activation, depth, weightVariance), Dense.of(weightVariance, 0));
     }
 
     /** n·n₀ + Σ_{l=1..L} l·n² + (L+1)·n. */
+    @Override
     public long parameterCount(int width, int inputDimension) {
         Checks.atLeast("width", width, 1);
         Checks.atLeast("inputDimension", inputDimension, 1);
@@ -53,6 +56,7 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
         return n * inputDimension + l * (l + 1) / 2 * n * n + (l + 1) * n;
     }
 
+    @Override
     public String name() {
         return "DenseNet";
     }

@@ -37,7 +37,7 @@ import java.util.Objects;
  */
 public record ResNet(Activation activation, int depth, ResidualBranch branch, BranchScale branchScale,
                      double branchWeightVariance, double inputWeightVariance, boolean skip,
-                     InputScaling inputScaling) {
+                     InputScaling inputScaling) implements DeepArchitecture<ResNet> {
 
     public ResNet {
         Objects.requireNonNull(activation, "activation");
@@ -69,12 +69,14 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
     }
 
     /** The same architecture with L blocks (α re-evaluated at the new depth). */
+    @Override
     public ResNet withDepth(int newDepth) {
         return new ResNet(activation, newDepth, branch, branchScale, branchWeightVariance,
                 inputWeightVariance, skip, inputScaling);
     }
 
     /** The kernel network: Dense(σ₀²) → L residual blocks → Dense(1) readout. */
+    @Override
     public Network network() {
         List<Layer> b = new ArrayList<>(3);
         if (branch == ResidualBranch.TWO_LAYER) b.add(Dense.of(1, 0));
@@ -89,6 +91,7 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
     }
 
     /** Trainable weights of the width-n network on inputs of dimension n₀: n·n₀ + L·m·n² + n (m matrices per block). */
+    @Override
     public long parameterCount(int width, int inputDimension) {
         Checks.atLeast("width", width, 1);
         Checks.atLeast("inputDimension", inputDimension, 1);
@@ -97,6 +100,7 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
     }
 
     /** E.g. "ResNet R2 α = 1/√L" (depth not included, for legends of depth sweeps). */
+    @Override
     public String name() {
         return (skip ? "ResNet " : "plain ") + branch + " " + branchScale;
     }
