@@ -67,24 +67,15 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
     }
 
     /** Builder with defaults: ReLU, depth 1, c = c_φ of the activation, σ₀² = 1, {@link InputScaling#MEAN}. */
-    public static final class Builder {
-        private Activation activation = AbRelu.relu();
-        private int depth = 1;
+    public static final class Builder extends NetworkBuilder<Builder> {
         private Double weightVariance;
         private double inputWeightVariance = 1;
-        private InputScaling inputScaling = InputScaling.MEAN;
 
         private Builder() {
         }
 
-        public Builder activation(Activation activation) {
-            this.activation = Objects.requireNonNull(activation, "activation");
-            return this;
-        }
-
-        /** Number of densely connected layers L ≥ 1. */
-        public Builder depth(int depth) {
-            this.depth = Checks.atLeast("depth", depth, 1);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -95,11 +86,6 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
 
         public Builder inputWeightVariance(double sigma0Squared) {
             this.inputWeightVariance = Checks.variance("inputWeightVariance σ₀²", sigma0Squared);
-            return this;
-        }
-
-        public Builder inputScaling(InputScaling inputScaling) {
-            this.inputScaling = Objects.requireNonNull(inputScaling, "inputScaling");
             return this;
         }
 

@@ -114,27 +114,18 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
      * Builder with defaults: ReLU, depth 1, R2, α = 1, c = c_φ of the activation, σ₀² = 1, skips on,
      * {@link InputScaling#MEAN}.
      */
-    public static final class Builder {
-        private Activation activation = AbRelu.relu();
-        private int depth = 1;
+    public static final class Builder extends NetworkBuilder<Builder> {
         private ResidualBranch branch = ResidualBranch.TWO_LAYER;
         private BranchScale branchScale = BranchScale.one();
         private Double branchWeightVariance;
         private double inputWeightVariance = 1;
         private boolean skip = true;
-        private InputScaling inputScaling = InputScaling.MEAN;
 
         private Builder() {
         }
 
-        public Builder activation(Activation activation) {
-            this.activation = Objects.requireNonNull(activation, "activation");
-            return this;
-        }
-
-        /** Number of residual blocks L ≥ 1. */
-        public Builder depth(int depth) {
-            this.depth = Checks.atLeast("depth", depth, 1);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -166,11 +157,6 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
         /** Removes the identity paths: the plain network with the same branches. */
         public Builder withoutSkip() {
             this.skip = false;
-            return this;
-        }
-
-        public Builder inputScaling(InputScaling inputScaling) {
-            this.inputScaling = Objects.requireNonNull(inputScaling, "inputScaling");
             return this;
         }
 
