@@ -45,16 +45,17 @@ public final class Trainer {
         this.name = b.name;
         LabelledInputs fullTrain = LabelledInputs.train(b.task);
         LabelledInputs fullTest = LabelledInputs.test(b.task);
-        this.train = b.trainSize == 0 ? fullTrain : fullTrain.head(b.trainSize);
-        this.test = b.testSize == 0 ? fullTest : fullTest.head(b.testSize);
+        TrainingOptions o = b.options;
+        this.train = o.trainSize() == 0 ? fullTrain : fullTrain.head(o.trainSize());
+        this.test = o.testSize() == 0 ? fullTest : fullTest.head(o.testSize());
         if (train.dimension() != test.dimension()) {
             throw new IllegalArgumentException("train inputs have dimension " + train.dimension() + ", test "
                     + test.dimension());
         }
         this.h = b.h;
         this.phi = b.phi;
-        this.steps = b.steps;
-        this.batchSize = b.batchSize == 0 ? train.size() : b.batchSize;
+        this.steps = o.steps();
+        this.batchSize = o.batchSize() == 0 ? train.size() : o.batchSize();
         if (batchSize > train.size()) {
             throw new IllegalArgumentException("batchSize " + batchSize + " exceeds the training set size "
                     + train.size());
@@ -66,7 +67,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("evaluation step " + s + " exceeds steps = " + steps);
             }
         }
-        this.kernelPoints = Math.min(b.kernelPoints, test.size());
+        this.kernelPoints = Math.min(o.kernelPoints(), test.size());
     }
 
     /** A builder for training on task with the given width, initial variances, learning rates and correction. */
@@ -182,13 +183,9 @@ public final class Trainer {
         private final Hyperparameters h;
         private String name = "run";
         private Activation phi = AbRelu.leakyRelu(0.1);
-        private int steps = 100;
-        private int batchSize = 0;
+        private TrainingOptions options = TrainingOptions.DEFAULT;
         private long seed = 0;
         private int[] evaluationSteps;
-        private int kernelPoints = 10;
-        private int trainSize = 0;
-        private int testSize = 0;
 
         private Builder(BinaryTask task, Hyperparameters h) {
             this.task = Objects.requireNonNull(task, "task");
@@ -207,13 +204,13 @@ public final class Trainer {
 
         /** Number of SGD steps (≥ 0). */
         public Builder steps(int steps) {
-            this.steps = Checks.atLeast("steps", steps, 0);
+            this.options = options.withSteps(steps);
             return this;
         }
 
         /** Examples per step (1 … N); N (the default) is full-batch gradient descent. */
         public Builder batchSize(int batchSize) {
-            this.batchSize = Checks.atLeast("batchSize", batchSize, 1);
+            this.options = options.withBatchSize(batchSize);
             return this;
         }
 
@@ -238,19 +235,25 @@ public final class Trainer {
 
         /** Number of test points (the first ones) on which the tangent kernel is logged. */
         public Builder kernelPoints(int kernelPoints) {
-            this.kernelPoints = Checks.atLeast("kernelPoints", kernelPoints, 1);
+            this.options = options.withKernelPoints(kernelPoints);
             return this;
         }
 
         /** Train on the first n training examples only (default: all). */
         public Builder trainSize(int n) {
-            this.trainSize = Checks.atLeast("trainSize", n, 2);
+            this.options = options.withTrainSize(n);
             return this;
         }
 
         /** Evaluate on the first n test examples only (default: all). */
         public Builder testSize(int n) {
-            this.testSize = Checks.atLeast("testSize", n, 1);
+            this.options = options.withTestSize(n);
+            return this;
+        }
+
+        /** Steps, batch size, subsets and kernel points at once (what the setters above set one by one). */
+        public Builder options(TrainingOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
             return this;
         }
 
