@@ -45,7 +45,7 @@ public final class Trainer {
         this.name = b.name;
         LabelledInputs fullTrain = LabelledInputs.train(b.task);
         LabelledInputs fullTest = LabelledInputs.test(b.task);
-        TrainingOptions o = b.options;
+        TrainingOptions o = b.options();
         this.train = o.trainSize() == 0 ? fullTrain : fullTrain.head(o.trainSize());
         this.test = o.testSize() == 0 ? fullTest : fullTest.head(o.testSize());
         if (train.dimension() != test.dimension()) {
@@ -178,18 +178,22 @@ public final class Trainer {
     }
 
     /** Options of a {@link Trainer}; defaults: leaky ReLU 0.1, 100 full-batch steps, seed 0, 10 kernel points. */
-    public static final class Builder {
+    public static final class Builder extends TrainingOptions.Setters<Builder> {
         private final BinaryTask task;
         private final Hyperparameters h;
         private String name = "run";
         private Activation phi = AbRelu.leakyRelu(0.1);
-        private TrainingOptions options = TrainingOptions.DEFAULT;
         private long seed = 0;
         private int[] evaluationSteps;
 
         private Builder(BinaryTask task, Hyperparameters h) {
             this.task = Objects.requireNonNull(task, "task");
             this.h = Objects.requireNonNull(h, "hyperparameters");
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         public Builder name(String name) {
@@ -199,18 +203,6 @@ public final class Trainer {
 
         public Builder activation(Activation phi) {
             this.phi = Objects.requireNonNull(phi, "activation");
-            return this;
-        }
-
-        /** Number of SGD steps (≥ 0). */
-        public Builder steps(int steps) {
-            this.options = options.withSteps(steps);
-            return this;
-        }
-
-        /** Examples per step (1 … N); N (the default) is full-batch gradient descent. */
-        public Builder batchSize(int batchSize) {
-            this.options = options.withBatchSize(batchSize);
             return this;
         }
 
@@ -230,30 +222,6 @@ public final class Trainer {
             }
             if (steps.length == 0) throw new IllegalArgumentException("evaluation steps must not be empty");
             this.evaluationSteps = steps.clone();
-            return this;
-        }
-
-        /** Number of test points (the first ones) on which the tangent kernel is logged. */
-        public Builder kernelPoints(int kernelPoints) {
-            this.options = options.withKernelPoints(kernelPoints);
-            return this;
-        }
-
-        /** Train on the first n training examples only (default: all). */
-        public Builder trainSize(int n) {
-            this.options = options.withTrainSize(n);
-            return this;
-        }
-
-        /** Evaluate on the first n test examples only (default: all). */
-        public Builder testSize(int n) {
-            this.options = options.withTestSize(n);
-            return this;
-        }
-
-        /** Steps, batch size, subsets and kernel points at once (what the setters above set one by one). */
-        public Builder options(TrainingOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.widenets.nn;
 
+import java.util.Objects;
 import org.widenets.kernel.Checks;
 
 /**
@@ -47,5 +48,58 @@ public record TrainingOptions(int steps, int batchSize, int trainSize, int testS
 
     public TrainingOptions withKernelPoints(int n) {
         return new TrainingOptions(steps, batchSize, trainSize, testSize, n);
+    }
+
+    /**
+     * The setters of these options, for a builder that takes them ({@link Trainer.Builder},
+     * {@link org.widenets.scaling.ScalingExperiment.Builder}); each returns that builder so calls chain.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Setters<B extends Setters<B>> {
+
+        private TrainingOptions options = DEFAULT;
+
+        protected Setters() {
+        }
+
+        /** The builder itself, typed as the subclass. */
+        protected abstract B self();
+
+        /** The options set so far. */
+        public TrainingOptions options() {
+            return options;
+        }
+
+        /** All options at once. */
+        public B options(TrainingOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return self();
+        }
+
+        /** Number of SGD steps (≥ 0). */
+        public B steps(int steps) {
+            return options(options.withSteps(steps));
+        }
+
+        /** Examples per step (1 … N); N (the default) is full-batch gradient descent. */
+        public B batchSize(int batchSize) {
+            return options(options.withBatchSize(batchSize));
+        }
+
+        /** Train on the first n training examples only (default: all). */
+        public B trainSize(int n) {
+            return options(options.withTrainSize(n));
+        }
+
+        /** Evaluate on the first n test examples only (default: all). */
+        public B testSize(int n) {
+            return options(options.withTestSize(n));
+        }
+
+        /** Number of test points (the first ones) on which the tangent kernel is logged. */
+        public B kernelPoints(int kernelPoints) {
+            return options(options.withKernelPoints(kernelPoints));
+        }
     }
 }

@@ -39,8 +39,8 @@ public final class ScalingExperiment {
     private ScalingExperiment(Builder b) {
         this.task = b.task;
         this.reference = b.reference;
-        this.options = b.options;
-        this.steps = b.options.steps();
+        this.options = b.options();
+        this.steps = options.steps();
         this.seeds = b.seeds;
         this.firstSeed = b.firstSeed;
         this.initSeeds = b.initSeeds == 0 ? 8 * b.seeds : b.initSeeds;
@@ -178,10 +178,9 @@ public final class ScalingExperiment {
     }
 
     /** Options; defaults: the paper's reference (d* = 128, η* = 0.02), 100 full-batch steps, 3 seeds from 1. */
-    public static final class Builder {
+    public static final class Builder extends TrainingOptions.Setters<Builder> {
         private final BinaryTask task;
         private ReferenceModel reference = ReferenceModel.PAPER;
-        private TrainingOptions options = TrainingOptions.DEFAULT;
         private int seeds = 3;
         private long firstSeed = 1;
         private int initSeeds = 0;
@@ -191,19 +190,13 @@ public final class ScalingExperiment {
             this.task = Objects.requireNonNull(task, "task");
         }
 
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         public Builder reference(ReferenceModel reference) {
             this.reference = Objects.requireNonNull(reference, "reference");
-            return this;
-        }
-
-        public Builder steps(int steps) {
-            this.options = options.withSteps(steps);
-            return this;
-        }
-
-        /** Mini-batch size; full batch when not set. */
-        public Builder batchSize(int batchSize) {
-            this.options = options.withBatchSize(batchSize);
             return this;
         }
 
@@ -220,24 +213,6 @@ public final class ScalingExperiment {
         /** Initialisations averaged for E|f⁽⁰⁾| and E K⁽⁰⁾ in {@link #exponents}; default 8 × seeds. */
         public Builder initSeeds(int initSeeds) {
             this.initSeeds = Checks.atLeast("initSeeds", initSeeds, 1);
-            return this;
-        }
-
-        /** Use only the first n training examples (default: all). */
-        public Builder trainSize(int n) {
-            this.options = options.withTrainSize(n);
-            return this;
-        }
-
-        /** Use only the first n test examples (default: all). */
-        public Builder testSize(int n) {
-            this.options = options.withTestSize(n);
-            return this;
-        }
-
-        /** Number of test points on which the tangent kernel is measured. */
-        public Builder kernelPoints(int kernelPoints) {
-            this.options = options.withKernelPoints(kernelPoints);
             return this;
         }
 
