@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param inputScaling        input convention
  */
 public record DenseNet(Activation activation, int depth, double weightVariance, double inputWeightVariance,
-                       InputScaling inputScaling) {
+                       InputScaling inputScaling) implements DeepArchitecture<DenseNet> {
 
     public DenseNet {
         Objects.requireNonNull(activation, "activation");
@@ -35,17 +35,20 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
     }
 
     /** The same architecture with L layers. */
+    @Override
     public DenseNet withDepth(int newDepth) {
         return new DenseNet(activation, newDepth, weightVariance, inputWeightVariance, inputScaling);
     }
 
     /** The kernel network. */
+    @Override
     public Network network() {
         return Network.serial(inputScaling, Dense.of(inputWeightVariance, 0),
                 new DenseBlock(activation, depth, weightVariance), Dense.of(weightVariance, 0));
     }
 
     /** n·n₀ + Σ_{l=1..L} l·n² + (L+1)·n. */
+    @Override
     public long parameterCount(int width, int inputDimension) {
         Checks.atLeast("width", width, 1);
         Checks.atLeast("inputDimension", inputDimension, 1);
@@ -53,6 +56,7 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
         return n * inputDimension + l * (l + 1) / 2 * n * n + (l + 1) * n;
     }
 
+    @Override
     public String name() {
         return "DenseNet";
     }
@@ -63,24 +67,15 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
     }
 
     /** Builder with defaults: ReLU, depth 1, c = c_φ of the activation, σ₀² = 1, {@link InputScaling#MEAN}. */
-    public static final class Builder {
-        private Activation activation = AbRelu.relu();
-        private int depth = 1;
+    public static final class Builder extends NetworkBuilder<Builder> {
         private Double weightVariance;
         private double inputWeightVariance = 1;
-        private InputScaling inputScaling = InputScaling.MEAN;
 
         private Builder() {
         }
 
-        public Builder activation(Activation activation) {
-            this.activation = Objects.requireNonNull(activation, "activation");
-            return this;
-        }
-
-        /** Number of densely connected layers L ≥ 1. */
-        public Builder depth(int depth) {
-            this.depth = Checks.atLeast("depth", depth, 1);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -91,11 +86,6 @@ public record DenseNet(Activation activation, int depth, double weightVariance, 
 
         public Builder inputWeightVariance(double sigma0Squared) {
             this.inputWeightVariance = Checks.variance("inputWeightVariance σ₀²", sigma0Squared);
-            return this;
-        }
-
-        public Builder inputScaling(InputScaling inputScaling) {
-            this.inputScaling = Objects.requireNonNull(inputScaling, "inputScaling");
             return this;
         }
 

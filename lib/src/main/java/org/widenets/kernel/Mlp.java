@@ -2,7 +2,6 @@ package org.widenets.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Builder for the common case: a fully connected network with L hidden layers of one activation,
@@ -27,24 +26,15 @@ public final class Mlp {
     }
 
     /** Builder with defaults: ReLU, depth 1, σ_w² = 1, σ_b² = 0, input convention {@link InputScaling#MEAN}. */
-    public static final class Builder {
-        private Activation activation = AbRelu.relu();
-        private int depth = 1;
+    public static final class Builder extends NetworkBuilder<Builder> {
         private double weightVariance = 1;
         private double biasVariance = 0;
-        private InputScaling inputScaling = InputScaling.MEAN;
 
         private Builder() {
         }
 
-        public Builder activation(Activation activation) {
-            this.activation = Objects.requireNonNull(activation, "activation");
-            return this;
-        }
-
-        /** Number of hidden layers (nonlinearities), ≥ 1. */
-        public Builder depth(int depth) {
-            this.depth = Checks.atLeast("depth", depth, 1);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -55,11 +45,6 @@ public final class Mlp {
 
         public Builder biasVariance(double biasVariance) {
             this.biasVariance = Checks.variance("biasVariance σ_b²", biasVariance);
-            return this;
-        }
-
-        public Builder inputScaling(InputScaling inputScaling) {
-            this.inputScaling = Objects.requireNonNull(inputScaling, "inputScaling");
             return this;
         }
 

@@ -37,7 +37,7 @@ import java.util.Objects;
  */
 public record ResNet(Activation activation, int depth, ResidualBranch branch, BranchScale branchScale,
                      double branchWeightVariance, double inputWeightVariance, boolean skip,
-                     InputScaling inputScaling) {
+                     InputScaling inputScaling) implements DeepArchitecture<ResNet> {
 
     public ResNet {
         Objects.requireNonNull(activation, "activation");
@@ -69,12 +69,14 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
     }
 
     /** The same architecture with L blocks (α re-evaluated at the new depth). */
+    @Override
     public ResNet withDepth(int newDepth) {
         return new ResNet(activation, newDepth, branch, branchScale, branchWeightVariance,
                 inputWeightVariance, skip, inputScaling);
     }
 
     /** The kernel network: Dense(σ₀²) → L residual blocks → Dense(1) readout. */
+    @Override
     public Network network() {
         List<Layer> b = new ArrayList<>(3);
         if (branch == ResidualBranch.TWO_LAYER) b.add(Dense.of(1, 0));
@@ -89,6 +91,7 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
     }
 
     /** Trainable weights of the width-n network on inputs of dimension n₀: n·n₀ + L·m·n² + n (m matrices per block). */
+    @Override
     public long parameterCount(int width, int inputDimension) {
         Checks.atLeast("width", width, 1);
         Checks.atLeast("inputDimension", inputDimension, 1);
@@ -97,6 +100,7 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
     }
 
     /** E.g. "ResNet R2 α = 1/√L" (depth not included, for legends of depth sweeps). */
+    @Override
     public String name() {
         return (skip ? "ResNet " : "plain ") + branch + " " + branchScale;
     }
@@ -110,27 +114,18 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
      * Builder with defaults: ReLU, depth 1, R2, α = 1, c = c_φ of the activation, σ₀² = 1, skips on,
      * {@link InputScaling#MEAN}.
      */
-    public static final class Builder {
-        private Activation activation = AbRelu.relu();
-        private int depth = 1;
+    public static final class Builder extends NetworkBuilder<Builder> {
         private ResidualBranch branch = ResidualBranch.TWO_LAYER;
         private BranchScale branchScale = BranchScale.one();
         private Double branchWeightVariance;
         private double inputWeightVariance = 1;
         private boolean skip = true;
-        private InputScaling inputScaling = InputScaling.MEAN;
 
         private Builder() {
         }
 
-        public Builder activation(Activation activation) {
-            this.activation = Objects.requireNonNull(activation, "activation");
-            return this;
-        }
-
-        /** Number of residual blocks L ≥ 1. */
-        public Builder depth(int depth) {
-            this.depth = Checks.atLeast("depth", depth, 1);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -162,11 +157,6 @@ public record ResNet(Activation activation, int depth, ResidualBranch branch, Br
         /** Removes the identity paths: the plain network with the same branches. */
         public Builder withoutSkip() {
             this.skip = false;
-            return this;
-        }
-
-        public Builder inputScaling(InputScaling inputScaling) {
-            this.inputScaling = Objects.requireNonNull(inputScaling, "inputScaling");
             return this;
         }
 

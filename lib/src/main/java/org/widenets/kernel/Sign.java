@@ -6,7 +6,7 @@ package org.widenets.kernel;
  *
  * <p>φ′ = 2δ(x); the Dirac term is ignored and Ṫ = diagDot = 0, as in neural-tangents.
  */
-public record Sign() implements Activation {
+public record Sign() implements JumpAtZero {
 
     @Override
     public String name() {
@@ -19,16 +19,6 @@ public record Sign() implements Activation {
     }
 
     @Override
-    public double dphi(double x) {
-        return 0;
-    }
-
-    @Override
-    public double[] kinks() {
-        return new double[] {0.0};
-    }
-
-    @Override
     public double t(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
         if (q11 == 0 || q22 == 0) {
@@ -37,22 +27,8 @@ public record Sign() implements Activation {
         return 1 - 2 * Angles.theta(q11, q12, q22) / Math.PI;
     }
 
-    /** 0: the Dirac term of φ′ is ignored. */
-    @Override
-    public double tDot(double q11, double q12, double q22) {
-        Checks.covariance(q11, q12, q22);
-        return 0;
-    }
-
     @Override
     public double diag(double q) {
         return Checks.variance("q", q) == 0 ? 0 : 1;
-    }
-
-    /** 0: the Dirac term of φ′ is ignored. */
-    @Override
-    public double diagDot(double q) {
-        Checks.variance("q", q);
-        return 0;
     }
 }

@@ -7,7 +7,7 @@ package org.widenets.kernel;
  * <p>φ′ is a Dirac mass at 0; as in neural-tangents that term is ignored and Ṫ = diagDot = 0, so the
  * NTK of a step network is the NTK of its last layer only.
  */
-public record Step() implements Activation {
+public record Step() implements JumpAtZero {
 
     @Override
     public String name() {
@@ -20,16 +20,6 @@ public record Step() implements Activation {
     }
 
     @Override
-    public double dphi(double x) {
-        return 0;
-    }
-
-    @Override
-    public double[] kinks() {
-        return new double[] {0.0};
-    }
-
-    @Override
     public double t(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
         if (q11 == 0 || q22 == 0) {
@@ -38,22 +28,8 @@ public record Step() implements Activation {
         return (Math.PI - Angles.theta(q11, q12, q22)) / (2 * Math.PI);
     }
 
-    /** 0: the Dirac term of φ′ is ignored. */
-    @Override
-    public double tDot(double q11, double q12, double q22) {
-        Checks.covariance(q11, q12, q22);
-        return 0;
-    }
-
     @Override
     public double diag(double q) {
         return Checks.variance("q", q) == 0 ? 0 : 0.5;
-    }
-
-    /** 0: the Dirac term of φ′ is ignored. */
-    @Override
-    public double diagDot(double q) {
-        Checks.variance("q", q);
-        return 0;
     }
 }

@@ -29,11 +29,11 @@ public interface Architecture {
     long parameterCount(int width, int inputDimension);
 
     static Architecture of(ResNet resNet) {
-        return new ResNetArchitecture(resNet);
+        return new DeepNetArchitecture<>(resNet, DeepNetArchitecture.RES_NET);
     }
 
     static Architecture of(DenseNet denseNet) {
-        return new DenseNetArchitecture(denseNet);
+        return new DeepNetArchitecture<>(denseNet, DeepNetArchitecture.DENSE_NET);
     }
 
     /** The MLP of {@code config} at any width ({@code config.width()} is ignored). */

@@ -2,12 +2,10 @@ package org.widenets.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.hipparchus.random.RandomGenerator;
 import org.widenets.kernel.Activation;
-import org.widenets.kernel.Checks;
 import org.widenets.kernel.DenseNet;
 import org.widenets.kernel.KernelMatrices;
 
@@ -21,22 +19,15 @@ import org.widenets.kernel.KernelMatrices;
  * A row of Wˡ is one draw of dimension l·n from the {@link WeightDistribution}, so non-Gaussian laws are
  * sampled per unit as the law prescribes. Immutable after sampling; {@link #kernels} is thread-safe.
  */
-public final class RandomDenseNet implements FiniteNetwork {
+public final class RandomDenseNet extends DeepRandomNetwork<DenseNet> {
 
-    private final DenseNet architecture;
-    private final int width;
-    private final int inputDimension;
-    private final DMatrixRMaj input;
     private final DMatrixRMaj[][] blocks;   // blocks[l−1][k] = W^{l,k}, k < l
     private final double[][] readout;       // readout[k] = vᵏ
 
     private RandomDenseNet(DenseNet architecture, int width, int inputDimension, WeightDistribution law,
                            RandomGenerator rng) {
-        this.architecture = architecture;
-        this.width = width;
-        this.inputDimension = inputDimension;
+        super(architecture, width, inputDimension, law, rng);
         int depth = architecture.depth();
-        this.input = Batch.draw(law, rng, width, inputDimension);
         this.blocks = new DMatrixRMaj[depth][];
         for (int l = 1; l <= depth; l++) {
             // One row of Wˡ (length l·n) is one draw; it is scattered into the column blocks directly so the
@@ -58,35 +49,12 @@ public final class RandomDenseNet implements FiniteNetwork {
     /** Draws the weights of a width-n network on inputs of dimension n₀. */
     public static RandomDenseNet sample(DenseNet architecture, int width, int inputDimension,
                                         WeightDistribution law, RandomGenerator rng) {
-        Objects.requireNonNull(architecture, "architecture");
-        Checks.atLeast("width", width, 1);
-        Checks.atLeast("inputDimension", inputDimension, 1);
-        Objects.requireNonNull(law, "law");
-        Objects.requireNonNull(rng, "rng");
         return new RandomDenseNet(architecture, width, inputDimension, law, rng);
     }
 
     /** Standard Gaussian weights from {@code rng} (e.g. a {@link Xoshiro256}). */
     public static RandomDenseNet sample(DenseNet architecture, int width, int inputDimension, RandomGenerator rng) {
         return sample(architecture, width, inputDimension, GaussianWeights.standard(), rng);
-    }
-
-    public DenseNet architecture() {
-        return architecture;
-    }
-
-    @Override
-    public int inputDimension() {
-        return inputDimension;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    private double inputScale() {
-        return Math.sqrt(architecture.inputWeightVariance() * architecture.inputScaling().factor(inputDimension));
     }
 
     /** √(c/(l·n)): layer l (1..L) has fan-in l·n; the readout is layer L+1. */
@@ -174,10 +142,5 @@ public final class RandomDenseNet implements FiniteNetwork {
         for (DMatrixRMaj[] layer : blocks) for (DMatrixRMaj w : layer) p.add(w.data);
         for (double[] v : readout) p.add(v);
         return p.toArray(new double[0][]);
-    }
-
-    @Override
-    public String toString() {
-        return "random " + architecture + ", n = " + width;
     }
 }

@@ -2,12 +2,10 @@ package org.widenets.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.hipparchus.random.RandomGenerator;
 import org.widenets.kernel.Activation;
-import org.widenets.kernel.Checks;
 import org.widenets.kernel.KernelMatrices;
 import org.widenets.kernel.ResNet;
 import org.widenets.kernel.ResidualBranch;
@@ -24,23 +22,16 @@ import org.widenets.kernel.ResidualBranch;
  * Gaussian for the NTK parametrisation); the infinite-width limit is {@code architecture.network()}.
  * Immutable after sampling; {@link #kernels} is thread-safe.
  */
-public final class RandomResNet implements FiniteNetwork {
+public final class RandomResNet extends DeepRandomNetwork<ResNet> {
 
-    private final ResNet architecture;
-    private final int width;
-    private final int inputDimension;
-    private final DMatrixRMaj input;
     private final DMatrixRMaj[] inner;   // Wˡ of R2 (n×n), absent for R1
     private final DMatrixRMaj[] outer;   // Vˡ of R2 or Wˡ of R1 (n×n)
     private final double[] readout;
 
     private RandomResNet(ResNet architecture, int width, int inputDimension, WeightDistribution law,
                          RandomGenerator rng) {
-        this.architecture = architecture;
-        this.width = width;
-        this.inputDimension = inputDimension;
+        super(architecture, width, inputDimension, law, rng);
         int depth = architecture.depth();
-        this.input = Batch.draw(law, rng, width, inputDimension);
         boolean two = architecture.branch() == ResidualBranch.TWO_LAYER;
         this.inner = new DMatrixRMaj[two ? depth : 0];
         this.outer = new DMatrixRMaj[depth];
@@ -55,35 +46,12 @@ public final class RandomResNet implements FiniteNetwork {
     /** Draws the weights of a width-n network on inputs of dimension n₀. */
     public static RandomResNet sample(ResNet architecture, int width, int inputDimension, WeightDistribution law,
                                       RandomGenerator rng) {
-        Objects.requireNonNull(architecture, "architecture");
-        Checks.atLeast("width", width, 1);
-        Checks.atLeast("inputDimension", inputDimension, 1);
-        Objects.requireNonNull(law, "law");
-        Objects.requireNonNull(rng, "rng");
         return new RandomResNet(architecture, width, inputDimension, law, rng);
     }
 
     /** Standard Gaussian weights from {@code rng} (e.g. a {@link Xoshiro256}). */
     public static RandomResNet sample(ResNet architecture, int width, int inputDimension, RandomGenerator rng) {
         return sample(architecture, width, inputDimension, GaussianWeights.standard(), rng);
-    }
-
-    public ResNet architecture() {
-        return architecture;
-    }
-
-    @Override
-    public int inputDimension() {
-        return inputDimension;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    private double inputScale() {
-        return Math.sqrt(architecture.inputWeightVariance() * architecture.inputScaling().factor(inputDimension));
     }
 
     private double branchScale() {
@@ -159,10 +127,5 @@ public final class RandomResNet implements FiniteNetwork {
         for (DMatrixRMaj w : outer) p.add(w.data);
         p.add(readout);
         return p.toArray(new double[0][]);
-    }
-
-    @Override
-    public String toString() {
-        return "random " + architecture + ", n = " + width;
     }
 }

@@ -45,16 +45,17 @@ public final class Trainer {
         this.name = b.name;
         LabelledInputs fullTrain = LabelledInputs.train(b.task);
         LabelledInputs fullTest = LabelledInputs.test(b.task);
-        this.train = b.trainSize == 0 ? fullTrain : fullTrain.head(b.trainSize);
-        this.test = b.testSize == 0 ? fullTest : fullTest.head(b.testSize);
+        TrainingOptions o = b.options();
+        this.train = o.trainSize() == 0 ? fullTrain : fullTrain.head(o.trainSize());
+        this.test = o.testSize() == 0 ? fullTest : fullTest.head(o.testSize());
         if (train.dimension() != test.dimension()) {
             throw new IllegalArgumentException("train inputs have dimension " + train.dimension() + ", test "
                     + test.dimension());
         }
         this.h = b.h;
         this.phi = b.phi;
-        this.steps = b.steps;
-        this.batchSize = b.batchSize == 0 ? train.size() : b.batchSize;
+        this.steps = o.steps();
+        this.batchSize = o.batchSize() == 0 ? train.size() : o.batchSize();
         if (batchSize > train.size()) {
             throw new IllegalArgumentException("batchSize " + batchSize + " exceeds the training set size "
                     + train.size());
@@ -66,7 +67,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("evaluation step " + s + " exceeds steps = " + steps);
             }
         }
-        this.kernelPoints = Math.min(b.kernelPoints, test.size());
+        this.kernelPoints = Math.min(o.kernelPoints(), test.size());
     }
 
     /** A builder for training on task with the given width, initial variances, learning rates and correction. */
@@ -177,22 +178,22 @@ public final class Trainer {
     }
 
     /** Options of a {@link Trainer}; defaults: leaky ReLU 0.1, 100 full-batch steps, seed 0, 10 kernel points. */
-    public static final class Builder {
+    public static final class Builder extends TrainingOptions.Setters<Builder> {
         private final BinaryTask task;
         private final Hyperparameters h;
         private String name = "run";
         private Activation phi = AbRelu.leakyRelu(0.1);
-        private int steps = 100;
-        private int batchSize = 0;
         private long seed = 0;
         private int[] evaluationSteps;
-        private int kernelPoints = 10;
-        private int trainSize = 0;
-        private int testSize = 0;
 
         private Builder(BinaryTask task, Hyperparameters h) {
             this.task = Objects.requireNonNull(task, "task");
             this.h = Objects.requireNonNull(h, "hyperparameters");
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         public Builder name(String name) {
@@ -202,18 +203,6 @@ public final class Trainer {
 
         public Builder activation(Activation phi) {
             this.phi = Objects.requireNonNull(phi, "activation");
-            return this;
-        }
-
-        /** Number of SGD steps (≥ 0). */
-        public Builder steps(int steps) {
-            this.steps = Checks.atLeast("steps", steps, 0);
-            return this;
-        }
-
-        /** Examples per step (1 … N); N (the default) is full-batch gradient descent. */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = Checks.atLeast("batchSize", batchSize, 1);
             return this;
         }
 
@@ -233,24 +222,6 @@ public final class Trainer {
             }
             if (steps.length == 0) throw new IllegalArgumentException("evaluation steps must not be empty");
             this.evaluationSteps = steps.clone();
-            return this;
-        }
-
-        /** Number of test points (the first ones) on which the tangent kernel is logged. */
-        public Builder kernelPoints(int kernelPoints) {
-            this.kernelPoints = Checks.atLeast("kernelPoints", kernelPoints, 1);
-            return this;
-        }
-
-        /** Train on the first n training examples only (default: all). */
-        public Builder trainSize(int n) {
-            this.trainSize = Checks.atLeast("trainSize", n, 2);
-            return this;
-        }
-
-        /** Evaluate on the first n test examples only (default: all). */
-        public Builder testSize(int n) {
-            this.testSize = Checks.atLeast("testSize", n, 1);
             return this;
         }
 

@@ -8,6 +8,7 @@ import org.widenets.kernel.Checks;
 import org.widenets.data.BinaryTask;
 import org.widenets.nn.Trainer;
 import org.widenets.nn.TrainingLog;
+import org.widenets.nn.TrainingOptions;
 import org.widenets.nn.TrainingResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -28,27 +29,21 @@ public final class ScalingExperiment {
 
     private final BinaryTask task;
     private final ReferenceModel reference;
+    private final TrainingOptions options;
     private final int steps;
-    private final int batchSize;
     private final int seeds;
     private final long firstSeed;
     private final int initSeeds;
-    private final int trainSize;
-    private final int testSize;
-    private final int kernelPoints;
     private final boolean progress;
 
     private ScalingExperiment(Builder b) {
         this.task = b.task;
         this.reference = b.reference;
-        this.steps = b.steps;
-        this.batchSize = b.batchSize;
+        this.options = b.options();
+        this.steps = options.steps();
         this.seeds = b.seeds;
         this.firstSeed = b.firstSeed;
         this.initSeeds = b.initSeeds == 0 ? 8 * b.seeds : b.initSeeds;
-        this.trainSize = b.trainSize;
-        this.testSize = b.testSize;
-        this.kernelPoints = b.kernelPoints;
         this.progress = b.progress;
     }
 
@@ -62,13 +57,9 @@ public final class ScalingExperiment {
     }
 
     private Trainer trainer(Scaling scaling, int width, long seed, int[] evaluateAt, int steps) {
-        Trainer.Builder b = Trainer.builder(task, scaling.at(width, task.inputDimension(), reference))
-                .name(scaling.name() + ", d = " + width).steps(steps).seed(seed).kernelPoints(kernelPoints)
-                .evaluateAt(evaluateAt);
-        if (batchSize > 0) b.batchSize(batchSize);
-        if (trainSize > 0) b.trainSize(trainSize);
-        if (testSize > 0) b.testSize(testSize);
-        return b.build();
+        return Trainer.builder(task, scaling.at(width, task.inputDimension(), reference))
+                .name(scaling.name() + ", d = " + width).options(options.withSteps(steps)).seed(seed)
+                .evaluateAt(evaluateAt).build();
     }
 
     /** The runs of all seeds. */
@@ -183,40 +174,29 @@ public final class ScalingExperiment {
     @Override
     public String toString() {
         return "ScalingExperiment[" + task + ", " + reference + ", " + steps + " steps, batch "
-                + (batchSize == 0 ? "full" : batchSize) + ", " + seeds + " seeds]";
+                + (options.batchSize() == 0 ? "full" : options.batchSize()) + ", " + seeds + " seeds]";
     }
 
     /** Options; defaults: the paper's reference (d* = 128, η* = 0.02), 100 full-batch steps, 3 seeds from 1. */
-    public static final class Builder {
+    public static final class Builder extends TrainingOptions.Setters<Builder> {
         private final BinaryTask task;
         private ReferenceModel reference = ReferenceModel.PAPER;
-        private int steps = 100;
-        private int batchSize = 0;
         private int seeds = 3;
         private long firstSeed = 1;
         private int initSeeds = 0;
-        private int trainSize = 0;
-        private int testSize = 0;
-        private int kernelPoints = 10;
         private boolean progress = false;
 
         private Builder(BinaryTask task) {
             this.task = Objects.requireNonNull(task, "task");
         }
 
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         public Builder reference(ReferenceModel reference) {
             this.reference = Objects.requireNonNull(reference, "reference");
-            return this;
-        }
-
-        public Builder steps(int steps) {
-            this.steps = Checks.atLeast("steps", steps, 0);
-            return this;
-        }
-
-        /** Mini-batch size; full batch when not set. */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = Checks.atLeast("batchSize", batchSize, 1);
             return this;
         }
 
@@ -233,24 +213,6 @@ public final class ScalingExperiment {
         /** Initialisations averaged for E|f⁽⁰⁾| and E K⁽⁰⁾ in {@link #exponents}; default 8 × seeds. */
         public Builder initSeeds(int initSeeds) {
             this.initSeeds = Checks.atLeast("initSeeds", initSeeds, 1);
-            return this;
-        }
-
-        /** Use only the first n training examples (default: all). */
-        public Builder trainSize(int n) {
-            this.trainSize = Checks.atLeast("trainSize", n, 2);
-            return this;
-        }
-
-        /** Use only the first n test examples (default: all). */
-        public Builder testSize(int n) {
-            this.testSize = Checks.atLeast("testSize", n, 1);
-            return this;
-        }
-
-        /** Number of test points on which the tangent kernel is measured. */
-        public Builder kernelPoints(int kernelPoints) {
-            this.kernelPoints = Checks.atLeast("kernelPoints", kernelPoints, 1);
             return this;
         }
 
