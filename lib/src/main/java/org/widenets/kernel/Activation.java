@@ -14,7 +14,17 @@ package org.widenets.kernel;
  * (shared/papers/kernel-formulas.md §6.3).
  *
  * <p>Implementations are immutable and thread-safe. Closed forms live in one record per activation;
- * activations without one are evaluated by kink-aware quadrature of the defining expectation.
+ * activations without one ({@link QuadratureActivation}: Tanh, Sigmoid, Softplus, SiLU, Mish,
+ * {@link CustomActivation}) are evaluated by kink-aware quadrature of the defining expectation
+ * ({@link GaussianQuadrature}), which is also the oracle every closed form is tested against.
+ * {@link Activations#byName(String)} finds the built-ins by name.
+ *
+ * <p>Conventions: where φ jumps (Step, Sign, RectifiedMonomial(0)) φ′ has a Dirac mass that Ṫ ignores,
+ * so Ṫ is E over the smooth part of φ′ only (0 for Step and Sign), as in neural-tangents. The maps
+ * validate their arguments (IllegalArgumentException naming q11, q12, q22 or q); a result that leaves
+ * the double range (e.g. Exp at large variance) comes back as +∞ from the map itself and is turned
+ * into an ArithmeticException by {@link Nonlinearity} — callers that use the maps directly must check
+ * with {@link Checks#representable}.
  */
 public interface Activation {
 

@@ -15,8 +15,19 @@ final class Angles {
 
     /** √(q11 q22 − q12²), with round-off below zero clamped; the covariance was validated upstream. */
     static double sinTheta(double q11, double q12, double q22) {
-        double det = determinant(q11, q12, q22);
-        return det > 0 ? Math.sqrt(det) : 0.0;
+        // Scaled by a power of two (exact) so that q11·q22 cannot overflow for variances up to 1.8e308.
+        double m = scale(q11, q22);
+        double det = determinant(q11 / m, q12 / m, q22 / m);
+        return det > 0 ? Math.sqrt(det) * m : 0.0;
+    }
+
+    /**
+     * A power of two ≥ max(q11, q22) and ≥ 1: dividing by it is exact and keeps products of variances
+     * finite in deep networks whose variance grows past 1e154 (the note's §6.4 scale stabilisation).
+     */
+    static double scale(double q11, double q22) {
+        double max = Math.max(q11, q22);
+        return max <= 1 ? 1 : Math.scalb(1.0, Math.getExponent(max) + 1);
     }
 
     /**

@@ -18,7 +18,11 @@ public final class BivariateNormal {
 
     private static final double TWO_PI = 2 * Math.PI;
 
-    /** Half of the symmetric Gauss–Legendre rules on [−1, 1]: nodes x and weights w, with ±x. */
+    /**
+     * Half of the symmetric 6-, 12- and 20-point Gauss–Legendre rules on [−1, 1] (nodes x, weights w, used
+     * with ±x), as tabulated in Genz's published BVND: part of the algorithm, so kept verbatim rather than
+     * regenerated.
+     */
     private static final double[][] X = {
             {-0.9324695142031522, -0.6612093864662647, -0.2386191860831970},
             {-0.9815606342467191, -0.9041172563704750, -0.7699026741943050,

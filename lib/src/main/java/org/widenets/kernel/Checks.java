@@ -60,7 +60,7 @@ public final class Checks {
         variance("q11", q11);
         variance("q22", q22);
         finite("q12", q12);
-        double bound = Math.sqrt(q11 * q22);
+        double bound = Math.sqrt(q11) * Math.sqrt(q22); // no overflow of q11·q22 past 1e154
         if (Math.abs(q12) > bound * (1 + CORRELATION_SLACK) + Double.MIN_NORMAL) {
             throw new IllegalArgumentException("q12 = " + q12 + " exceeds √(q11·q22) = " + bound
                     + " (q11 = " + q11 + ", q22 = " + q22 + "): not a covariance");

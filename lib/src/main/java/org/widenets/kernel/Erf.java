@@ -43,14 +43,15 @@ public record Erf(double a, double b, double c) implements Activation {
     @Override
     public double t(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
-        double b2 = b * b;
-        return a * a * (2 / Math.PI) * Math.atan2(2 * b2 * q12, Math.sqrt(delta(q11, q12, q22))) + c * c;
+        double m = Angles.scale(b * b * q11, b * b * q22);
+        return a * a * (2 / Math.PI) * Math.atan2(2 * b * b * q12 / m, Math.sqrt(delta(q11, q12, q22, m))) + c * c;
     }
 
     @Override
     public double tDot(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
-        return a * a * b * b * (4 / Math.PI) / Math.sqrt(delta(q11, q12, q22));
+        double m = Angles.scale(b * b * q11, b * b * q22);
+        return a * a * b * b * (4 / Math.PI) / Math.sqrt(delta(q11, q12, q22, m)) / m;
     }
 
     @Override
@@ -66,9 +67,13 @@ public record Erf(double a, double b, double c) implements Activation {
         return a * a * b * b * (4 / Math.PI) / Math.sqrt(1 + 4 * b * b * q);
     }
 
-    /** (1+2b²q11)(1+2b²q22) − 4b⁴q12² = 1 + 2b²(q11+q22) + 4b⁴(q11q22 − q12²). */
-    private double delta(double q11, double q12, double q22) {
+    /**
+     * [(1+2b²q11)(1+2b²q22) − 4b⁴q12²]/m² = 1/m² + 2(x11 + x22)/m + 4·(x11x22 − x12²) with x = b²q/m,
+     * m a power of two (exact): no overflow for any finite variance.
+     */
+    private double delta(double q11, double q12, double q22, double m) {
         double b2 = b * b;
-        return 1 + 2 * b2 * (q11 + q22) + 4 * b2 * b2 * Math.max(0, Angles.determinant(q11, q12, q22));
+        double x11 = b2 * q11 / m, x12 = b2 * q12 / m, x22 = b2 * q22 / m;
+        return 1 / (m * m) + 2 * (x11 + x22) / m + 4 * Math.max(0, Angles.determinant(x11, x12, x22));
     }
 }

@@ -29,6 +29,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 public final class GaussianQuadrature {
 
     private static final GaussianQuadrature STANDARD = new GaussianQuadrature(16, 2.0, 12.0);
+    private static final GaussianQuadrature ACTIVATIONS = new GaussianQuadrature(12, 3.0, 10.0);
 
     private final double[] nodes;
     private final double[] weights;
@@ -56,6 +57,16 @@ public final class GaussianQuadrature {
     /** 16-point panels of width ≤ 2 on |z| ≤ 12: ≈1e-13 relative on kinked integrands of polynomial growth. */
     public static GaussianQuadrature standard() {
         return STANDARD;
+    }
+
+    /**
+     * 12-point panels of width ≤ 3 on |z| ≤ 10, the rule behind {@link QuadratureActivation}: about 3×
+     * cheaper than {@link #standard()} and within 2e-13 relative of it for tanh, sigmoid, softplus, SiLU
+     * and Mish on q ∈ [1e-6, 1e4], ρ ∈ [−1, 1] (measured while choosing it; the tests compare both
+     * against independent integrators).
+     */
+    public static GaussianQuadrature activations() {
+        return ACTIVATIONS;
     }
 
     public double window() {

@@ -29,21 +29,30 @@ public record Gelu() implements Activation {
         return StandardNormal.cdf(x) + x * StandardNormal.pdf(x);
     }
 
+    // Both maps are written in x = q/m with m a power of two ≥ max(q11, q22, 1) (exact scaling), so that
+    // q11·q22·Δ² cannot overflow in deep networks whose variance grows past 1e77; for m = 1 they are the
+    // formulas above term by term: Δ = m·δ, (1+q11)(1+q22) = m²·p.
+
     @Override
     public double t(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
-        double d2 = delta2(q11, q12, q22), d = Math.sqrt(d2);
-        double p = (1 + q11) * (1 + q22);
-        return q12 / 4 + ((q12 * q12 + q11 * q22 * d2) / (p * d) + q12 * Math.atan2(q12, d)) / (2 * Math.PI);
+        double m = Angles.scale(q11, q22);
+        double x11 = q11 / m, x12 = q12 / m, x22 = q22 / m;
+        double d = delta(x11, x12, x22, m);
+        double p = (1 / m + x11) * (1 / m + x22);
+        double bracket = x12 * x12 / (m * p * d) + m * x11 * x22 * d / p;
+        return q12 / 4 + (bracket + q12 * Math.atan2(x12, d)) / (2 * Math.PI);
     }
 
     @Override
     public double tDot(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
-        double d2 = delta2(q11, q12, q22), d = Math.sqrt(d2);
-        double p = (1 + q11) * (1 + q22);
-        return 0.25 + Math.atan2(q12, d) / (2 * Math.PI)
-                + q12 / (2 * Math.PI * d) * (1 / d2 + (1 - q11 * q22) / p + 1);
+        double m = Angles.scale(q11, q22);
+        double x11 = q11 / m, x12 = q12 / m, x22 = q22 / m;
+        double d = delta(x11, x12, x22, m);
+        double p = (1 / m + x11) * (1 / m + x22);
+        double inner = 1 / (m * m * d * d) + (1 / (m * m) - x11 * x22) / p + 1;
+        return 0.25 + Math.atan2(x12, d) / (2 * Math.PI) + x12 / (2 * Math.PI * d) * inner;
     }
 
     @Override
@@ -60,7 +69,8 @@ public record Gelu() implements Activation {
         return 0.25 + Math.atan(q / w) / (2 * Math.PI) + q / (2 * Math.PI * w) * (1 / (w * w) + 2 / (1 + q));
     }
 
-    private static double delta2(double q11, double q12, double q22) {
-        return 1 + q11 + q22 + Math.max(0, Angles.determinant(q11, q12, q22));
+    /** δ = Δ/m = √(1/m² + (x11 + x22)/m + x11x22 − x12²). */
+    private static double delta(double x11, double x12, double x22, double m) {
+        return Math.sqrt(1 / (m * m) + (x11 + x22) / m + Math.max(0, Angles.determinant(x11, x12, x22)));
     }
 }

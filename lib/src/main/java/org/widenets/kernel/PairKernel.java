@@ -46,7 +46,7 @@ public record PairKernel(double q11, double q12, double q22,
 
     /** Correlation ρ = q12/√(q11 q22); 1 for x = x′ or a zero input. */
     public double correlation() {
-        double p = Math.sqrt(q11 * q22);
+        double p = Math.sqrt(q11) * Math.sqrt(q22); // q11·q22 would overflow past 1e154
         if (same || p == 0) return 1.0;
         return Math.max(-1.0, Math.min(1.0, q12 / p));
     }
@@ -58,7 +58,7 @@ public record PairKernel(double q11, double q12, double q22,
 
     /** Normalised NTK Θ12/√(Θ11 Θ22); 1 where the NTK diagonal vanishes. */
     public double normalisedNtk() {
-        double p = Math.sqrt(ntk11 * ntk22);
+        double p = Math.sqrt(ntk11) * Math.sqrt(ntk22);
         return p == 0 ? 1.0 : ntk12 / p;
     }
 }

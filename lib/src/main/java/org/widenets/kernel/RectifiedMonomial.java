@@ -75,12 +75,12 @@ public record RectifiedMonomial(int k) implements Activation {
 
     /** (√(q11 q22))ⁿ/(2π)·Jₙ(θ). */
     private static double arcCosine(int n, double q11, double q12, double q22) {
-        return Math.pow(Math.sqrt(q11 * q22), n) / (2 * Math.PI) * j(n, q11, q12, q22);
+        return Math.pow(Math.sqrt(q11) * Math.sqrt(q22), n) / (2 * Math.PI) * j(n, q11, q12, q22);
     }
 
     /** Jₙ(θ) by the upward recursion; cos θ and sin θ from the covariance, not from θ. */
     static double j(int n, double q11, double q12, double q22) {
-        double p = Math.sqrt(q11 * q22);
+        double p = Math.sqrt(q11) * Math.sqrt(q22);
         double sin = Angles.sinTheta(q11, q12, q22) / p, cos = Math.max(-1, Math.min(1, q12 / p));
         double piMinusTheta = Math.PI - Angles.theta(q11, q12, q22);
         double previous = piMinusTheta;

@@ -18,6 +18,14 @@ public interface WeightDistribution {
     /** E‖w‖² for rows of dimension n (an {@link IllegalArgumentException} where it is infinite). */
     double expectedSquaredNorm(int n);
 
+    /**
+     * E‖w‖⁴ &lt; ∞, the condition for Monte Carlo standard errors of kernel estimates to be valid
+     * (shared/papers/weight-invariance.md §3). True unless a law says otherwise (multivariate t with ν ≤ 4).
+     */
+    default boolean finiteFourthMoment() {
+        return true;
+    }
+
     /** True when the law of w equals the law of Qw for every orthogonal Q. */
     boolean rotationInvariant();
 

@@ -57,6 +57,7 @@ class ClosedFormsAgainstQuadratureTest {
                 Arguments.of(new RectifiedMonomial(2), 1e4),
                 Arguments.of(new RectifiedMonomial(3), 1e4),
                 Arguments.of(new RectifiedMonomial(5), 1e4),
+                Arguments.of(new RectifiedMonomial(8), 1e4),
                 Arguments.of(new Monomial(0), 1e4),
                 Arguments.of(new Monomial(3), 1e4),
                 Arguments.of(new Monomial(4), 1e4),

@@ -71,6 +71,30 @@ class DeepIterationTest {
     }
 
     @Test
+    void variancesBeyond1e154ButBelowOverflowAreNotAnError() {
+        // σ_w² = 4 doubles the ReLU variance per layer: 2^700 ≈ 5e210 is representable, although
+        // q11·q22 is not; the maps scale by a power of two and stay exact.
+        Network net = Mlp.builder().activation(AbRelu.relu()).depth(700).weightVariance(4).build();
+        PairKernel k = net.pair(X, Y);
+        double q0 = dot(X, X) / 3;
+        double expected = Math.scalb(4 * q0, 700);
+        assertEquals(expected, k.q11(), 1e-12 * expected);
+        double rho = k.correlation();
+        assertTrue(rho > 0.99 && rho <= 1, "correlation " + rho);
+        // The same correlation as at σ_w² = 2 (ReLU is positively homogeneous).
+        PairKernel he = Mlp.builder().activation(AbRelu.relu()).depth(700).weightVariance(2).build().pair(X, Y);
+        assertEquals(he.correlation(), rho, 1e-12);
+        // GELU and erf at q = 1e200: GELU → ReLU, erf → sign (relative corrections O(q^{-1/2})).
+        double q = 1e200;
+        for (double r : new double[] {-0.9, 0.3, 0.999}) {
+            assertEquals(AbRelu.relu().t(q, r * q, q), new Gelu().t(q, r * q, q), 1e-12 * q, "GELU T, rho " + r);
+            assertEquals(AbRelu.relu().tDot(q, r * q, q), new Gelu().tDot(q, r * q, q), 1e-12, "GELU Ṫ, rho " + r);
+            assertEquals(new Sign().t(q, r * q, q), Erf.standard().t(q, r * q, q), 1e-12, "erf T, rho " + r);
+            assertEquals(new RectifiedMonomial(1).t(q, r * q, q), AbRelu.relu().t(q, r * q, q), 1e-14 * q);
+        }
+    }
+
+    @Test
     void overflowIsAClearArithmeticException() {
         Network exp = Mlp.builder().activation(new Exp(1, 1)).depth(10).build();
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> exp.pair(X, Y));

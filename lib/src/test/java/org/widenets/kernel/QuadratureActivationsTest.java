@@ -18,7 +18,7 @@ class QuadratureActivationsTest {
     private static final List<Activation> SMOOTH = List.of(new Tanh(), new Sigmoid(), new Softplus(), new Silu(), new Mish());
 
     @Test
-    void smoothActivationsAgreeWithTensorGaussHermite() {
+    void smoothActivationsAgreeWithNestedAdaptiveIntegration() {
         double[][] covariances = {{1, 0, 1}, {0.5, 0.2, 2}, {2.5, -1.5, 1.5}, {1, 0.6, 1}};
         for (Activation f : SMOOTH) {
             assertFalse(f.closedForm());
@@ -27,6 +27,29 @@ class QuadratureActivationsTest {
                 assertEquals(adaptive(f, true, c[0], c[1], c[2]), f.tDot(c[0], c[1], c[2]), 1e-10, f.name() + " Ṫ");
                 assertEquals(adaptive(f, false, c[0], c[0], c[0]), f.diag(c[0]), 1e-10, f.name() + " diag");
                 assertEquals(adaptive(f, true, c[0], c[0], c[0]), f.diagDot(c[0]), 1e-10, f.name() + " diagDot");
+            }
+        }
+    }
+
+    @Test
+    void cheapRuleAgreesWithTheStandardRuleOnTheExtremeGrid() {
+        // The default rule of QuadratureActivation (12 points, panels ≤ 3, |z| ≤ 10) against the finer
+        // standard rule, where the adaptive integrator above would not converge: ρ = ±1 and within 1e-12
+        // of it, variances from 1e-6 to 1e4.
+        GaussianQuadrature fine = GaussianQuadrature.standard();
+        double[][] variances = {{1e-6, 1e-6}, {1, 2}, {100, 25}, {2500, 1e4}};
+        double[] rhos = {0, -0.5, 0.9667, 1 - 1e-12, -1 + 1e-12, 1, -1};
+        for (Activation f : SMOOTH) {
+            for (double[] v : variances) {
+                for (double rho : rhos) {
+                    double q12 = rho * Math.sqrt(v[0] * v[1]);
+                    double scale = Math.sqrt(fine.diag(f, v[0]) * fine.diag(f, v[1]));
+                    double dotScale = Math.sqrt(fine.diagDot(f, v[0]) * fine.diagDot(f, v[1]));
+                    double t = fine.t(f, v[0], q12, v[1]), tDot = fine.tDot(f, v[0], q12, v[1]);
+                    String at = f.name() + " at " + v[0] + ", " + rho + ", " + v[1];
+                    assertEquals(t, f.t(v[0], q12, v[1]), 1e-11 * Math.abs(t) + 1e-13 * scale, "T " + at);
+                    assertEquals(tDot, f.tDot(v[0], q12, v[1]), 1e-11 * Math.abs(tDot) + 1e-13 * dotScale, "Ṫ " + at);
+                }
             }
         }
     }

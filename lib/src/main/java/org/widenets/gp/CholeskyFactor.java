@@ -1,0 +1,132 @@
+package org.widenets.gp;
+
+import org.ejml.EjmlParameters;
+import org.ejml.data.DMatrixRBlock;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DSubmatrixD1;
+import org.ejml.dense.block.MatrixOps_DDRB;
+import org.ejml.dense.block.TriangularSolver_DDRB;
+import org.ejml.dense.block.TriangularSolver_MT_DDRB;
+import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_DDRB;
+
+/**
+ * The lower Cholesky factor L of A = K + (noise + jitter)·I, computed in one working matrix.
+ *
+ * <p>Why EJML's block classes directly: {@code DecompositionFactory_DDRM.chol(n, true)} switches to
+ * exactly this block algorithm ({@code CholeskyOuterForm_DDRB}) for n ≥ 1000 but then converts the
+ * block matrix into a row-major input and copies the factor again on {@code getT}: four n×n arrays.
+ * Working on the block matrix keeps one n×n array besides the caller's K, and the block triangular
+ * solver handles many right-hand sides (test points) at cache speed; the multi-threaded variant is
+ * used for those, the Cholesky itself gains nothing from threads on two cores (notebook-stack.md §9.3).
+ */
+final class CholeskyFactor {
+
+    private final int n;
+    private final int block;
+    private final DMatrixRBlock factor;
+    private final double jitter;
+    private final double shift;
+
+    private CholeskyFactor(DMatrixRBlock factor, double jitter, double shift) {
+        this.n = factor.numRows;
+        this.block = factor.blockLength;
+        this.factor = factor;
+        this.jitter = jitter;
+        this.shift = shift;
+    }
+
+    /**
+     * Factorises K + noise·I (only K's lower triangle is read), escalating jitter per the policy.
+     *
+     * @throws NotPositiveDefiniteException if even the largest jitter fails
+     */
+    static CholeskyFactor of(DMatrixRMaj k, double noise, JitterPolicy policy) {
+        int n = k.numRows;
+        double meanDiag = 0;
+        for (int i = 0; i < n; i++) meanDiag += k.unsafe_get(i, i);
+        meanDiag = meanDiag / n + noise;
+        DMatrixRBlock work = new DMatrixRBlock(n, n, EjmlParameters.BLOCK_WIDTH);
+        double jitter = 0;
+        while (true) {
+            MatrixOps_DDRB.convert(k, work);
+            double shift = noise + jitter;
+            if (shift != 0) {
+                for (int i = 0; i < n; i++) work.unsafe_set(i, i, work.unsafe_get(i, i) + shift);
+            }
+            if (new CholeskyOuterForm_DDRB(true).decompose(work) && finiteDiagonal(work)) {
+                return new CholeskyFactor(work, jitter, shift);
+            }
+            double next = jitter == 0 ? policy.initial() * meanDiag : jitter * policy.factor();
+            if (!(meanDiag > 0) || next > policy.maximum() * meanDiag * (1 + 1e-12)) {
+                throw new NotPositiveDefiniteException("the " + n + "×" + n + " kernel matrix plus noise " + noise
+                        + (jitter > 0 ? " and jitter " + jitter : "") + " is not positive definite (mean diagonal "
+                        + meanDiag + "); the jitter cap is " + policy.maximum() + "·mean diagonal — check the kernel"
+                        + " for non-finite or non-PSD entries, or raise the noise", jitter);
+            }
+            jitter = next;
+        }
+    }
+
+    private static boolean finiteDiagonal(DMatrixRBlock l) {
+        for (int i = 0; i < l.numRows; i++) {
+            double d = l.unsafe_get(i, i);
+            if (!(d > 0) || !Double.isFinite(d)) return false;
+        }
+        return true;
+    }
+
+    int size() {
+        return n;
+    }
+
+    /** Jitter added beyond the noise. */
+    double jitter() {
+        return jitter;
+    }
+
+    /** Total diagonal shift noise + jitter. */
+    double shift() {
+        return shift;
+    }
+
+    /** log det A = 2 Σ log L_ii. */
+    double logDeterminant() {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += Math.log(factor.unsafe_get(i, i));
+        return 2 * s;
+    }
+
+    /** A⁻¹ b for one vector. */
+    double[] solve(double[] b) {
+        DMatrixRBlock x = new DMatrixRBlock(n, 1, block);
+        for (int i = 0; i < n; i++) x.unsafe_set(i, 0, b[i]);
+        DSubmatrixD1 l = new DSubmatrixD1(factor), xs = new DSubmatrixD1(x);
+        TriangularSolver_DDRB.lsolve(block, false, l, xs, false);
+        TriangularSolver_DDRB.lsolve(block, false, l, xs, true);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = x.unsafe_get(i, 0);
+        return out;
+    }
+
+    /** L⁻¹ Bᵀ for a row-major B (m×n): column i of the result is L⁻¹ b_i. Threads over test columns. */
+    DMatrixRBlock forwardSolveTransposed(DMatrixRMaj b) {
+        DMatrixRBlock x = new DMatrixRBlock(n, b.numRows, block);
+        MatrixOps_DDRB.convertTranSrc(b, x);
+        TriangularSolver_MT_DDRB.lsolve(block, false, new DSubmatrixD1(factor), new DSubmatrixD1(x), false);
+        return x;
+    }
+
+    /** A⁻¹ as a row-major n×n matrix (for evidence gradients tr(A⁻¹ ∂K)). */
+    DMatrixRMaj inverse() {
+        DMatrixRMaj inv = MatrixOps_DDRB.convert(solveTransposed(org.ejml.dense.row.CommonOps_DDRM.identity(n)),
+                (DMatrixRMaj) null);
+        return inv;
+    }
+
+    /** A⁻¹ Bᵀ for a row-major B (m×n), as an n×m block matrix. */
+    DMatrixRBlock solveTransposed(DMatrixRMaj b) {
+        DMatrixRBlock x = forwardSolveTransposed(b);
+        TriangularSolver_MT_DDRB.lsolve(block, false, new DSubmatrixD1(factor), new DSubmatrixD1(x), true);
+        return x;
+    }
+}

@@ -1,0 +1,75 @@
+package org.widenets.gp;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.widenets.data.RegressionSplit;
+import org.widenets.data.Uci;
+import org.widenets.data.UciProtocol;
+
+/**
+ * Benchmark (a main, not a test): exact-GP fit + predict on kin8nm split 0 (7373 training, 819 test points)
+ * against EJML's bare Cholesky ({@code DecompositionFactory_DDRM.chol(n, true)}) of the same matrix,
+ * measured alternately in the same JVM. Kernel matrices are computed once, outside the timings.
+ *
+ * <pre>
+ * mvn -B -q -o test-compile
+ * java -Xmx6g -cp lib/target/classes:lib/target/test-classes:'lib/target/dependency/*' org.widenets.gp.GpBench [reps]
+ * </pre>
+ */
+public final class GpBench {
+
+    public static void main(String[] args) {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        RegressionSplit s = UciProtocol.standard(Uci.load("kin8nm"), 0);
+        ArdRbf kernel = new ArdRbf(1.0, new double[] {1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5});
+        DMatrixRMaj k = kernel.gram(s.xTrain());
+        DMatrixRMaj kc = kernel.cross(s.xTest(), s.xTrain());
+        double[] kd = kernel.diagonal(s.xTest());
+        double noise = 0.01;
+        int n = k.numRows;
+        System.out.printf("kin8nm split 0: n = %d, m = %d, %d cores%n", n, kc.numRows,
+                Runtime.getRuntime().availableProcessors());
+        for (int r = 0; r < reps; r++) {
+            DMatrixRMaj a = k.copy();
+            for (int i = 0; i < n; i++) a.add(i, i, noise);
+            resetPeaks();
+            long t0 = System.nanoTime();
+            boolean ok = DecompositionFactory_DDRM.chol(n, true).decompose(a);
+            long t1 = System.nanoTime();
+            a = null;
+            System.gc();
+            long base = heapUsed();
+            resetPeaks();
+            long t2 = System.nanoTime();
+            GpPosterior post = ExactGp.fit(k, s.yTrain(), noise);
+            GpPrediction p = post.predict(kc, kd);
+            long t3 = System.nanoTime();
+            long peak = peakHeap() - base;
+            double bare = (t1 - t0) / 1e9, gp = (t3 - t2) / 1e9;
+            System.out.printf("rep %d: bare Cholesky %.2f s (ok %b); GP fit + predict %.2f s; ratio %.2f; "
+                    + "GP peak extra heap ≈ %.2f n×n matrices; test RMSE %.4f%n", r, bare, ok, gp, gp / bare,
+                    peak / (8.0 * n * n), RegressionScore.of(s, p).rmse());
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long s = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) s += pool.getPeakUsage().getUsed();
+        }
+        return s;
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
