@@ -16,8 +16,10 @@ final class Angles {
     /** √(q11 q22 − q12²), with round-off below zero clamped; the covariance was validated upstream. */
     static double sinTheta(double q11, double q12, double q22) {
         // Scaled by a power of two (exact) so that q11·q22 cannot overflow for variances up to 1.8e308.
-        double m = scale(q11, q22);
-        double det = determinant(q11 / m, q12 / m, q22 / m);
+        // Multiplying by the inverse power of two is as exact as dividing and three divisions cheaper
+        // (this runs once per kernel-matrix entry and layer).
+        double m = scale(q11, q22), inverse = m == 1 ? 1 : Math.scalb(1.0, -Math.getExponent(m));
+        double det = determinant(q11 * inverse, q12 * inverse, q22 * inverse);
         return det > 0 ? Math.sqrt(det) * m : 0.0;
     }
 
