@@ -28,7 +28,7 @@ import org.widenets.kernel.KernelMatrices;
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class ExpensiveKernelMatricesBenchmark {
 
-    @Param({"48"})
+    @Param({"16"})
     public int n;
 
     @Param({"8", "784"})

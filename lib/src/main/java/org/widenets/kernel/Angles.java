@@ -15,9 +15,17 @@ final class Angles {
 
     /** √(q11 q22 − q12²), with round-off below zero clamped; the covariance was validated upstream. */
     static double sinTheta(double q11, double q12, double q22) {
+        // Below 2⁵⁰⁰ no product can overflow, and scaling by a power of two would change nothing
+        // (it commutes with rounding and with the square root): skip it, it is the inner loop of
+        // kernel matrices.
+        if (Math.max(q11, q22) <= 0x1p500) {
+            double det = determinant(q11, q12, q22);
+            return det > 0 ? Math.sqrt(det) : 0.0;
+        }
         // Scaled by a power of two (exact) so that q11·q22 cannot overflow for variances up to 1.8e308.
-        double m = scale(q11, q22);
-        double det = determinant(q11 / m, q12 / m, q22 / m);
+        // Multiplying by the inverse power of two is as exact as dividing, and cheaper.
+        double m = scale(q11, q22), inverse = Math.scalb(1.0, -Math.getExponent(m));
+        double det = determinant(q11 * inverse, q12 * inverse, q22 * inverse);
         return det > 0 ? Math.sqrt(det) * m : 0.0;
     }
 

@@ -49,6 +49,14 @@ public final class Checks {
      * {@link #CORRELATION_SLACK} relative round-off.
      */
     public static void covariance(double q11, double q12, double q22) {
+        // Fast acceptance without a square root (this runs once per kernel-matrix entry and layer):
+        // q12² ≤ q11·q22·(1 + 1.9e-12) with q11·q22 a normal double lies inside the exact bound below
+        // with a margin far above rounding; NaN, ∞, negative or borderline values take the exact path.
+        double p = q11 * q22;
+        if (q11 >= 0 && q22 >= 0 && p >= Double.MIN_NORMAL && p < Double.POSITIVE_INFINITY
+                && q12 * q12 <= p * (1 + 1.9e-12)) {
+            return;
+        }
         variance("q11", q11);
         variance("q22", q22);
         finite("q12", q12);

@@ -45,6 +45,17 @@ public record Dense(double weightVariance, double biasVariance) implements Layer
     }
 
     @Override
+    public void applyOffDiagonal(double q11, double ntk11, double[] q22, double[] ntk22, int from,
+                                 double[] q12, double[] ntk12, int count) {
+        double w = weightVariance, b = biasVariance;
+        for (int k = 0; k < count; k++) {
+            double q = w * q12[k] + b;
+            ntk12[k] = q + w * ntk12[k];
+            q12[k] = q;
+        }
+    }
+
+    @Override
     public boolean affine() {
         return true;
     }

@@ -13,12 +13,13 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>Diagonal trajectories: for every input, the diagonal state (q, Θ) before each layer and at the
  *       output, by {@link Layer#apply} on (x, x) — O(N) per layer.</li>
  *   <li>Per row block (in parallel): the input dot products of the block ({@link InputGram}) written
- *       into the NNGP output, then for every entry one fused loop over the layers on two scalars
- *       (q12, Θ12) with {@link Layer#applyOffDiagonal}, overwriting the dot product in place.</li>
+ *       into the NNGP output, then for each row and block of 64 columns one fused pass over the layers on
+ *       two scalars per entry (q12, Θ12) with {@link Layer#applyOffDiagonal}, overwriting the dot
+ *       product in place. No N×N intermediate exists.</li>
  *   <li>Symmetric case (x′ = x): only the upper triangle is computed, with row blocks of equal area,
  *       and mirrored at the end.</li>
  * </ol>
- * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories.
+ * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories and 3·64 scratch values per worker.
  */
 final class FusedKernelMatrices {
 
@@ -30,7 +31,7 @@ final class FusedKernelMatrices {
 
     static KernelMatrices compute(List<Layer> layers, InputScaling scaling, DMatrixRMaj x, DMatrixRMaj xPrime) {
         boolean symmetric = x == xPrime;
-        int n = x.numRows, m = xPrime.numRows, d = x.numCols, depth = layers.size();
+        int n = x.numRows, m = xPrime.numRows, d = x.numCols;
         Layer[] path = layers.toArray(new Layer[0]);
         double factor = scaling.factor(d);
         Trajectories tx = Trajectories.of(path, x, factor);
@@ -38,7 +39,7 @@ final class FusedKernelMatrices {
         DMatrixRMaj nngp = new DMatrixRMaj(n, m), ntk = new DMatrixRMaj(n, m);
         int[] bounds = symmetric ? triangleBlocks(n, blockCount(n)) : evenBlocks(n, blockCount(n));
         IntStream.range(0, bounds.length - 1).parallel().forEach(b -> {
-            double[] state = new double[2];
+            Block block = new Block(TILE_COLUMNS);
             for (int i0 = bounds[b]; i0 < bounds[b + 1]; i0 += TILE_ROWS) {
                 int i1 = Math.min(i0 + TILE_ROWS, bounds[b + 1]);
                 int jStart = symmetric ? i0 : 0;
@@ -46,8 +47,9 @@ final class FusedKernelMatrices {
                     InputGram.tile(x.data, xPrime.data, d, i0, i1, j0, Math.min(j0 + TILE_COLUMNS, m), nngp.data, m);
                 }
                 for (int i = i0; i < i1; i++) {
-                    for (int j = symmetric ? i : 0; j < m; j++) {
-                        entry(path, depth, factor, x, xPrime, tx, ty, i, j, symmetric && i == j, nngp, ntk, state);
+                    for (int j0 = symmetric ? i : 0; j0 < m; j0 += TILE_COLUMNS) {
+                        row(path, factor, x, xPrime, tx, ty, i, j0, Math.min(j0 + TILE_COLUMNS, m), symmetric,
+                                nngp, ntk, block);
                     }
                 }
             }
@@ -59,31 +61,56 @@ final class FusedKernelMatrices {
         return new KernelMatrices(nngp, ntk);
     }
 
-    private static void entry(Layer[] path, int depth, double factor, DMatrixRMaj x, DMatrixRMaj y,
-                              Trajectories tx, Trajectories ty, int i, int j, boolean diagonal,
-                              DMatrixRMaj nngp, DMatrixRMaj ntk, double[] state) {
-        int k = i * nngp.numCols + j;
-        int oi = i * (depth + 1), oj = j * (depth + 1);
-        double gram = nngp.data[k];
-        if (diagonal || sameRow(x, y, i, j, gram, tx.squaredNorm[i], ty.squaredNorm[j])) {
-            // x = x′: the exact diagonal formulas, as Network.pair does
-            nngp.data[k] = tx.q[oi + depth];
-            ntk.data[k] = tx.ntk[oi + depth];
-            return;
+    /** Per-worker scratch: the off-diagonal state of one block of entries and which are x = x′. */
+    private static final class Block {
+        final double[] q12, ntk12;
+        final boolean[] same;
+
+        Block(int size) {
+            q12 = new double[size];
+            ntk12 = new double[size];
+            same = new boolean[size];
         }
-        state[0] = factor * gram;
-        state[1] = 0;
+    }
+
+    /**
+     * Entries (i, j) for j in [j0, j1): all layers applied to the whole block, layer by layer, so that
+     * the independent entries overlap in the processor (see {@link Layer#applyOffDiagonal(double,
+     * double, double[], double[], int, double[], double[], int)}).
+     */
+    private static void row(Layer[] path, double factor, DMatrixRMaj x, DMatrixRMaj y, Trajectories tx,
+                            Trajectories ty, int i, int j0, int j1, boolean symmetric,
+                            DMatrixRMaj nngp, DMatrixRMaj ntk, Block block) {
+        int count = j1 - j0, depth = path.length, n = tx.count, m = ty.count, base = i * nngp.numCols;
+        for (int b = 0; b < count; b++) {
+            int j = j0 + b;
+            double gram = nngp.data[base + j];
+            boolean same = (symmetric && i == j) || sameRow(x, y, i, j, gram, tx.squaredNorm[i], ty.squaredNorm[j]);
+            block.same[b] = same;
+            // x = x′ takes the exact diagonal below; meanwhile it runs as ρ = 1, a valid state
+            block.q12[b] = same ? tx.q[i] : factor * gram;
+            block.ntk12[b] = 0;
+        }
         for (int l = 0; l < depth; l++) {
-            path[l].applyOffDiagonal(tx.q[oi + l], ty.q[oj + l], tx.ntk[oi + l], ty.ntk[oj + l], state);
+            path[l].applyOffDiagonal(tx.q[l * n + i], tx.ntk[l * n + i], ty.q, ty.ntk, l * m + j0,
+                    block.q12, block.ntk12, count);
         }
-        if (!(Double.isFinite(state[0]) && Double.isFinite(state[1]))) {
-            // the diagonals were checked layer by layer (Nonlinearity.apply); an off-diagonal entry can
-            // only fail through an activation's own round-off, which must not become a silent NaN
-            throw new ArithmeticException("kernel entry (" + i + ", " + j + ") is not finite: K = " + state[0]
-                    + ", Θ = " + state[1] + " (diagonals K = " + tx.q[oi + depth] + ", " + ty.q[oj + depth] + ")");
+        for (int b = 0; b < count; b++) {
+            double k = block.q12[b], t = block.ntk12[b];
+            if (block.same[b]) {
+                // x = x′: the exact diagonal formulas, as Network.pair does
+                k = tx.q[depth * n + i];
+                t = tx.ntk[depth * n + i];
+            } else if (!(Double.isFinite(k) && Double.isFinite(t))) {
+                // the diagonals were checked layer by layer (Nonlinearity.apply); an off-diagonal entry
+                // can only fail through an activation's own round-off, which must not become a silent NaN
+                throw new ArithmeticException("kernel entry (" + i + ", " + (j0 + b) + ") is not finite: K = "
+                        + k + ", Θ = " + t + " (diagonals K = " + tx.q[depth * n + i] + ", "
+                        + ty.q[depth * m + j0 + b] + ")");
+            }
+            nngp.data[base + j0 + b] = k;
+            ntk.data[base + j0 + b] = t;
         }
-        nngp.data[k] = state[0];
-        ntk.data[k] = state[1];
     }
 
     /** Equal rows (as {@link PairKernel#ofInputs} detects them); the dot products filter cheaply first. */
@@ -100,8 +127,11 @@ final class FusedKernelMatrices {
         return true;
     }
 
-    /** Per input, the diagonal state before each layer and after the last: index i·(L+1) + l. */
-    private record Trajectories(double[] q, double[] ntk, double[] squaredNorm) {
+    /**
+     * Per input, the diagonal state before each layer and after the last, layer-major: index l·N + i,
+     * so that a block of inputs at one layer is contiguous.
+     */
+    private record Trajectories(double[] q, double[] ntk, double[] squaredNorm, int count) {
         static Trajectories of(Layer[] path, DMatrixRMaj x, double factor) {
             int n = x.numRows, d = x.numCols, depth = path.length;
             double[] q = new double[n * (depth + 1)], ntk = new double[n * (depth + 1)], norms = new double[n];
@@ -110,14 +140,14 @@ final class FusedKernelMatrices {
                 double q0 = factor * norms[i];
                 PairKernel s = new PairKernel(q0, q0, q0, 0, 0, 0, true);
                 for (int l = 0; l <= depth; l++) {
-                    q[i * (depth + 1) + l] = s.q11();
-                    ntk[i * (depth + 1) + l] = s.ntk11();
+                    q[l * n + i] = s.q11();
+                    ntk[l * n + i] = s.ntk11();
                     if (l < depth) {
                         s = path[l].apply(s);
                     }
                 }
             }
-            return new Trajectories(q, ntk, norms);
+            return new Trajectories(q, ntk, norms, n);
         }
     }
 

@@ -28,6 +28,26 @@ public interface Layer {
         offDiagonal[1] = out.ntk12();
     }
 
+    /**
+     * {@link #applyOffDiagonal(double, double, double, double, double[])} for one input x against a
+     * block of inputs x′_b, b &lt; count: q12[b], ntk12[b] are updated in place, given x's diagonal
+     * (q11, Θ11) and x′_b's diagonal q22[from + b], ntk22[from + b], all before the layer. The entries are
+     * independent, so the processor overlaps their long chains of dependent operations (square root,
+     * arctangent, division) instead of waiting for each; this is what makes kernel matrices fast.
+     * The default loops over the scalar method.
+     */
+    default void applyOffDiagonal(double q11, double ntk11, double[] q22, double[] ntk22, int from,
+                                  double[] q12, double[] ntk12, int count) {
+        double[] state = new double[2];
+        for (int b = 0; b < count; b++) {
+            state[0] = q12[b];
+            state[1] = ntk12[b];
+            applyOffDiagonal(q11, q22[from + b], ntk11, ntk22[from + b], state);
+            q12[b] = state[0];
+            ntk12[b] = state[1];
+        }
+    }
+
     /** True for affine layers; a nonlinearity must follow one, because it needs a Gaussian input. */
     default boolean affine() {
         return false;

@@ -12,7 +12,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Activation;
+import org.widenets.kernel.Elu;
+import org.widenets.kernel.Gelu;
 import org.widenets.kernel.InputScaling;
+import org.widenets.kernel.Tanh;
 
 /** Finite random MLPs: backpropagation is exact, seeds reproduce, bad input is refused. */
 class RandomMlpTest {
@@ -40,6 +43,9 @@ class RandomMlpTest {
     void empiricalNtkEqualsSumOfParameterGradientProducts() {
         assertEmpiricalNtkEqualsFiniteDifferences(AbRelu.leakyRelu(0.3), InputScaling.MEAN);
         assertEmpiricalNtkEqualsFiniteDifferences(AbRelu.abs(), InputScaling.SUM);
+        assertEmpiricalNtkEqualsFiniteDifferences(new Gelu(), InputScaling.MEAN);
+        assertEmpiricalNtkEqualsFiniteDifferences(new Tanh(), InputScaling.SUM);
+        assertEmpiricalNtkEqualsFiniteDifferences(new Elu(0.7), InputScaling.MEAN);
     }
 
     @Test
