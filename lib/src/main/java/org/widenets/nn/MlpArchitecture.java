@@ -25,7 +25,7 @@ record MlpArchitecture(MlpConfig config) implements Architecture {
     @Override
     public Architecture withDepth(int depth) {
         return new MlpArchitecture(new MlpConfig(config.width(), depth, config.activation(), config.weightVariance(),
-                config.biasVariance(), config.inputScaling(), config.weights()));
+                config.biasVariance(), config.inputScaling(), config.weights(), config.jointBias()));
     }
 
     @Override

@@ -27,9 +27,15 @@ import org.widenets.kernel.Network;
  * @param biasVariance   σ_b² ≥ 0
  * @param inputScaling   first-layer convention
  * @param weights        law of one weight row
+ * @param jointBias      false: biases standard normal, independent of the weights; true: each unit's
+ *                       (w_i, b_i) is one draw of dimension n_in + 1 from {@code weights}, so the bias is the
+ *                       weight of a constant input coordinate — the augmented-input model of Tsuchida, Roosta
+ *                       &amp; Gallagher (shared/papers/weight-invariance.md), whose one-layer ReLU kernel is the
+ *                       equivalent kernel of the augmented input (s·x, σ_b) for every rotation-invariant law
  */
 public record MlpConfig(int width, int depth, Activation activation, double weightVariance,
-                        double biasVariance, InputScaling inputScaling, WeightDistribution weights) {
+                        double biasVariance, InputScaling inputScaling, WeightDistribution weights,
+                        boolean jointBias) {
 
     public MlpConfig {
         Checks.atLeast("width", width, 1);
@@ -48,7 +54,8 @@ public record MlpConfig(int width, int depth, Activation activation, double weig
 
     /** A copy with another width. */
     public MlpConfig withWidth(int newWidth) {
-        return new MlpConfig(newWidth, depth, activation, weightVariance, biasVariance, inputScaling, weights);
+        return new MlpConfig(newWidth, depth, activation, weightVariance, biasVariance, inputScaling, weights,
+                jointBias);
     }
 
     /**
@@ -70,6 +77,7 @@ public record MlpConfig(int width, int depth, Activation activation, double weig
         private double biasVariance = 0;
         private InputScaling inputScaling = InputScaling.MEAN;
         private WeightDistribution weights = GaussianWeights.standard();
+        private boolean jointBias = false;
 
         private Builder() {
         }
@@ -109,8 +117,15 @@ public record MlpConfig(int width, int depth, Activation activation, double weig
             return this;
         }
 
+        /** Draw each unit's bias jointly with its weight row from {@link #weights} (see {@link MlpConfig}). */
+        public Builder jointBias(boolean jointBias) {
+            this.jointBias = jointBias;
+            return this;
+        }
+
         public MlpConfig build() {
-            return new MlpConfig(width, depth, activation, weightVariance, biasVariance, inputScaling, weights);
+            return new MlpConfig(width, depth, activation, weightVariance, biasVariance, inputScaling, weights,
+                    jointBias);
         }
     }
 }

@@ -15,7 +15,8 @@ import org.widenets.kernel.Checks;
  *
  * <p>Weights are drawn in a fixed order — layer by layer, the rows of W^l from the config's
  * {@link WeightDistribution}, then the standard-normal biases b^l — from one {@link Xoshiro256}
- * seeded with {@code seed}.
+ * seeded with {@code seed}. With {@link MlpConfig#jointBias()} each row (w_i, b_i) is instead one draw of
+ * dimension n_in + 1 from the law.
  *
  * <p>Empirical NTK by backpropagation (Jacot et al. 2018): with δ^l = ∂f/∂z^l,
  * <pre>
@@ -51,14 +52,17 @@ public final class RandomMlp {
             int rows = l == layers - 1 ? 1 : n;
             int cols = l == 0 ? inputDimension : n;
             weights[l] = new DMatrixRMaj(rows, cols);
-            double[] row = new double[cols];
+            biases[l] = new DMatrixRMaj(rows, 1);
+            double[] row = new double[config.jointBias() ? cols + 1 : cols];
             for (int i = 0; i < rows; i++) {
                 config.weights().sampleRow(rng, row);
                 System.arraycopy(row, 0, weights[l].data, i * cols, cols);
+                if (config.jointBias()) biases[l].data[i] = row[cols];
             }
-            biases[l] = new DMatrixRMaj(rows, 1);
-            for (int i = 0; i < rows; i++) {
-                biases[l].data[i] = rng.nextGaussian();
+            if (!config.jointBias()) {
+                for (int i = 0; i < rows; i++) {
+                    biases[l].data[i] = rng.nextGaussian();
+                }
             }
             scales[l] = l == 0 ? sigmaW * Math.sqrt(config.inputScaling().factor(inputDimension))
                     : sigmaW / Math.sqrt(n);
