@@ -3,6 +3,10 @@ package org.widenets.invariance;
 import java.util.Objects;
 import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Checks;
+import org.widenets.kernel.Dense;
+import org.widenets.kernel.InputScaling;
+import org.widenets.kernel.Nonlinearity;
+import org.widenets.kernel.PairKernel;
 import org.widenets.nn.WeightDistribution;
 
 /**
@@ -69,19 +73,10 @@ public record EquivalentKernel(AbRelu activation, double effectiveVariance, int 
     public double value(double[] x, double[] y) {
         requireDimension("x", x);
         requireDimension("y", y);
-        Checks.finite("x", x);
-        Checks.finite("y", y);
-        double xx = 0, xy = 0, yy = 0;
-        for (int i = 0; i < x.length; i++) {
-            xx += x[i] * x[i];
-            xy += x[i] * y[i];
-            yy += y[i] * y[i];
-        }
-        double s = effectiveVariance;
-        if (x == y || java.util.Arrays.equals(x, y)) {
-            return activation.diag(s * xx);
-        }
-        return activation.t(s * xx, s * xy, s * yy);
+        // The kernel engine's own path: a bias-free Dense(σ²_eff) layer on x·y, then the activation's maps
+        // (exact diagonal for x = y). It validates finiteness and matching dimensions.
+        PairKernel pre = Dense.of(effectiveVariance, 0).apply(PairKernel.ofInputs(x, y, InputScaling.SUM));
+        return new Nonlinearity(activation).apply(pre).q12();
     }
 
     /** k for inputs of norms ‖x‖, ‖y‖ at angle θ ∈ [0, π] (the dimension does not enter). */
