@@ -35,24 +35,31 @@ public record Gelu() implements Activation {
 
     @Override
     public double t(double q11, double q12, double q22) {
-        Checks.covariance(q11, q12, q22);
-        double m = Angles.scale(q11, q22);
-        double x11 = q11 / m, x12 = q12 / m, x22 = q22 / m;
-        double d = delta(x11, x12, x22, m);
-        double p = (1 / m + x11) * (1 / m + x22);
-        double bracket = x12 * x12 / (m * p * d) + m * x11 * x22 * d / p;
-        return q12 / 4 + (bracket + q12 * Math.atan2(x12, d)) / (2 * Math.PI);
+        double[] out = new double[2];
+        tAndTDot(q11, q12, q22, out);
+        return out[0];
     }
 
     @Override
     public double tDot(double q11, double q12, double q22) {
+        double[] out = new double[2];
+        tAndTDot(q11, q12, q22, out);
+        return out[1];
+    }
+
+    /** T and Ṫ share Δ and α = atan2(q12, Δ), the costly part: one setup serves both. */
+    @Override
+    public void tAndTDot(double q11, double q12, double q22, double[] out) {
         Checks.covariance(q11, q12, q22);
         double m = Angles.scale(q11, q22);
         double x11 = q11 / m, x12 = q12 / m, x22 = q22 / m;
         double d = delta(x11, x12, x22, m);
         double p = (1 / m + x11) * (1 / m + x22);
+        double alpha = Math.atan2(x12, d);
+        double bracket = x12 * x12 / (m * p * d) + m * x11 * x22 * d / p;
         double inner = 1 / (m * m * d * d) + (1 / (m * m) - x11 * x22) / p + 1;
-        return 0.25 + Math.atan2(x12, d) / (2 * Math.PI) + x12 / (2 * Math.PI * d) * inner;
+        out[0] = q12 / 4 + (bracket + q12 * alpha) / (2 * Math.PI);
+        out[1] = 0.25 + alpha / (2 * Math.PI) + x12 / (2 * Math.PI * d) * inner;
     }
 
     @Override
