@@ -1,0 +1,140 @@
+package org.widenets.kernel;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The series path of {@link QuadratureActivation} for smooth activations, with the memo of their
+ * {@link HermiteExpansion}s: T and Ṫ of a pair are a Horner pass over the coefficients of the two
+ * variances, and kernel matrices ask for the same diagonal variance of each input N times per layer.
+ *
+ * <p>Implementation detail, invisible in results: per activation (by {@code equals}, so every
+ * {@code new Tanh()} shares one) a lock-free two-way set-associative table of 2¹⁶ expansions keyed by the
+ * exact bits of q; a colliding entry is overwritten, and past a memory budget (a quarter of the heap,
+ * at most 256 MB) the table is emptied. A lost entry is recomputed, so eviction costs time, never
+ * accuracy; racing writers store equal values. At most {@link #MAX_ACTIVATIONS} activations keep a table.
+ */
+final class HermiteCache {
+
+    static final int MAX_ACTIVATIONS = 16;
+    static final int INITIAL_DEGREE = 32;
+    private static final int BITS = 16;
+    private static final long BUDGET = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+    private static final ConcurrentHashMap<Activation, HermiteCache> TABLES = new ConcurrentHashMap<>();
+
+    private final AtomicReferenceArray<HermiteExpansion> slots = new AtomicReferenceArray<>(1 << BITS);
+    private final AtomicLong bytes = new AtomicLong();
+    private final boolean smooth;
+
+    private HermiteCache(boolean smooth) {
+        this.smooth = smooth;
+    }
+
+    static HermiteCache of(Activation f) {
+        HermiteCache cache = TABLES.get(f);
+        if (cache != null) {
+            return cache;
+        }
+        if (TABLES.size() >= MAX_ACTIVATIONS) {
+            TABLES.clear();
+        }
+        return TABLES.computeIfAbsent(f, a -> new HermiteCache(a.kinks().length == 0));
+    }
+
+    /**
+     * T and Ṫ by the series into out[0], out[1]; false (out untouched) when the activation has kinks or
+     * the truncation bound cannot be met within {@link HermiteExpansion#MAX_DEGREE} — the caller falls back
+     * to 2-D quadrature. Arguments must already be a valid covariance.
+     *
+     * <p>Expansions start at degree {@link #INITIAL_DEGREE} and grow only as far as the pairs that use
+     * them need: |ρ|^{K+1} does most of the truncation away from ρ = ±1, so a kernel matrix of inputs in
+     * general position rarely needs the (up to 10× longer) expansion that ρ = 1 would.
+     */
+    boolean tAndTDot(Activation f, double q11, double q12, double q22, double[] out, boolean wantT, boolean wantTDot) {
+        if (!smooth) {
+            return false;
+        }
+        HermiteExpansion a = get(f, q11, 0, INITIAL_DEGREE);
+        if (q12 == q11 && q22 == q11) {
+            // u = v: T and Ṫ are the 1-D diagonals, which the expansion's rule holds (kernel matrices run x = x′ so)
+            out[0] = a.diag();
+            out[1] = a.diagDot();
+            return true;
+        }
+        HermiteExpansion b = get(f, q22, 0, INITIAL_DEGREE);
+        // a zero variance has only the constant term, so any ρ gives the same (exact) result
+        double rho = q11 == 0 || q22 == 0 ? 0 : Math.max(-1, Math.min(1, q12 / (Math.sqrt(q11) * Math.sqrt(q22))));
+        while (true) {
+            // beyond an expansion's end its last remainder bounds the tail (remainders never grow), so the
+            // bound may already hold at a degree that one expansion does not reach yet
+            int limit = Math.max(a.degree(), b.degree());
+            int kT = wantT ? HermiteExpansion.truncation(a, b, rho, false, limit) : 0;
+            int kD = wantTDot ? HermiteExpansion.truncation(a, b, rho, true, limit) : 0;
+            if (kT >= 0 && kD >= 0) {
+                int need = Math.max(kT, kD);
+                if (a.degree() < need) {
+                    a = get(f, q11, need, need);
+                }
+                if (b.degree() < need) {
+                    b = get(f, q22, need, need);
+                }
+                if (wantT) {
+                    out[0] = HermiteExpansion.sum(a, b, rho, false, kT);
+                }
+                if (wantTDot) {
+                    out[1] = HermiteExpansion.sum(a, b, rho, true, kD);
+                }
+                return true;
+            }
+            // no degree within reach suffices: lengthen the expansions that stopped short of their target
+            boolean growA = !a.complete() && a.degree() < HermiteExpansion.MAX_DEGREE;
+            boolean growB = !b.complete() && b.degree() < HermiteExpansion.MAX_DEGREE;
+            if (!growA && !growB) {
+                return false;
+            }
+            if (growA) {
+                a = get(f, q11, 0, Math.min(HermiteExpansion.MAX_DEGREE, 2 * a.degree()));
+            }
+            if (growB) {
+                b = get(f, q22, 0, Math.min(HermiteExpansion.MAX_DEGREE, 2 * b.degree()));
+            }
+        }
+    }
+
+    /**
+     * The memoised expansion of f at q: a stored one that is complete or reaches maxDegree, else
+     * {@link HermiteExpansion#of(Activation, double, int, int)}, which replaces it.
+     */
+    HermiteExpansion get(Activation f, double q, int minDegree, int maxDegree) {
+        long key = Double.doubleToLongBits(q);
+        int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS)) & ~1;
+        for (int j = i; j <= i + 1; j++) {
+            HermiteExpansion e = slots.get(j);
+            if (e != null && Double.doubleToLongBits(e.variance()) == key
+                    && (e.degree() >= maxDegree || (e.complete() && e.degree() >= minDegree))) {
+                return e;
+            }
+        }
+        HermiteExpansion e = HermiteExpansion.of(f, q, minDegree, maxDegree);
+        if (bytes.addAndGet(e.bytes()) > BUDGET) {
+            for (int j = 0; j < slots.length(); j++) {
+                slots.set(j, null);
+            }
+            bytes.set(e.bytes());
+        }
+        // the way holding the same q (a shorter expansion), else an empty way, else the first
+        int way = i;
+        HermiteExpansion first = slots.get(i), second = slots.get(i + 1);
+        boolean firstSame = first != null && Double.doubleToLongBits(first.variance()) == key;
+        boolean secondSame = second != null && Double.doubleToLongBits(second.variance()) == key;
+        if (!firstSame && (secondSame || (first != null && second == null))) {
+            way = i + 1;
+        }
+        HermiteExpansion old = slots.getAndSet(way, e);
+        if (old != null) {
+            bytes.addAndGet(-old.bytes());
+        }
+        return e;
+    }
+}
