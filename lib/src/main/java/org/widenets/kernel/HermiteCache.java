@@ -42,62 +42,57 @@ final class HermiteCache {
         return TABLES.computeIfAbsent(f, a -> new HermiteCache(a.kinks().length == 0));
     }
 
+    /** Bits of the {@link #tAndTDot} result: which of T and Ṫ the series delivered. */
+    static final int T = 1, T_DOT = 2;
+
     /**
-     * T and Ṫ by the series into out[0], out[1]; false (out untouched) when the activation has kinks or
-     * the truncation bound cannot be met within {@link HermiteExpansion#MAX_DEGREE} — the caller falls back
-     * to 2-D quadrature. Arguments must already be a valid covariance.
+     * T and Ṫ by the series into out[0], out[1], as far as possible: the result has bit {@link #T} set when
+     * out[0] holds T, {@link #T_DOT} when out[1] holds Ṫ. A map is missing when the activation has kinks or
+     * when its truncation bound needs more than {@link HermiteExpansion#MAX_DEGREE} terms; the caller then
+     * uses 2-D quadrature for it. Each map's path depends on (q11, q12, q22) alone, so T from
+     * {@code tAndTDot} equals T from {@code t} bit for bit. Arguments must already be a valid covariance.
      *
      * <p>Expansions start at degree {@link #INITIAL_DEGREE} and grow only as far as the pairs that use
      * them need: |ρ|^{K+1} does most of the truncation away from ρ = ±1, so a kernel matrix of inputs in
      * general position rarely needs the (up to 10× longer) expansion that ρ = 1 would.
      */
-    boolean tAndTDot(Activation f, double q11, double q12, double q22, double[] out, boolean wantT, boolean wantTDot) {
+    int tAndTDot(Activation f, double q11, double q12, double q22, double[] out, boolean wantT, boolean wantTDot) {
         if (!smooth) {
-            return false;
+            return 0;
         }
         HermiteExpansion a = get(f, q11, 0, INITIAL_DEGREE);
         if (q12 == q11 && q22 == q11) {
             // u = v: T and Ṫ are the 1-D diagonals, which the expansion's rule holds (kernel matrices run x = x′ so)
             out[0] = a.diag();
             out[1] = a.diagDot();
-            return true;
+            return T | T_DOT;
         }
         HermiteExpansion b = get(f, q22, 0, INITIAL_DEGREE);
         // a zero variance has only the constant term, so any ρ gives the same (exact) result
         double rho = q11 == 0 || q22 == 0 ? 0 : Math.max(-1, Math.min(1, q12 / (Math.sqrt(q11) * Math.sqrt(q22))));
         while (true) {
-            // beyond an expansion's end its last remainder bounds the tail (remainders never grow), so the
-            // bound may already hold at a degree that one expansion does not reach yet
-            int limit = Math.max(a.degree(), b.degree());
-            int kT = wantT ? HermiteExpansion.truncation(a, b, rho, false, limit) : 0;
-            int kD = wantTDot ? HermiteExpansion.truncation(a, b, rho, true, limit) : 0;
-            if (kT >= 0 && kD >= 0) {
-                int need = Math.max(kT, kD);
-                if (a.degree() < need) {
-                    a = get(f, q11, need, need);
-                }
-                if (b.degree() < need) {
-                    b = get(f, q22, need, need);
-                }
-                if (wantT) {
+            int kT = wantT ? HermiteExpansion.truncation(a, b, rho, false) : 0;
+            int kD = wantTDot ? HermiteExpansion.truncation(a, b, rho, true) : 0;
+            int reach = Math.min(a.degree(), b.degree());
+            if ((kT >= 0 && kD >= 0) || reach >= HermiteExpansion.MAX_DEGREE) {
+                int done = 0;
+                if (wantT && kT >= 0) {
                     out[0] = HermiteExpansion.sum(a, b, rho, false, kT);
+                    done |= T;
                 }
-                if (wantTDot) {
+                if (wantTDot && kD >= 0) {
                     out[1] = HermiteExpansion.sum(a, b, rho, true, kD);
+                    done |= T_DOT;
                 }
-                return true;
+                return done;
             }
-            // no degree within reach suffices: lengthen the expansions that stopped short of their target
-            boolean growA = !a.complete() && a.degree() < HermiteExpansion.MAX_DEGREE;
-            boolean growB = !b.complete() && b.degree() < HermiteExpansion.MAX_DEGREE;
-            if (!growA && !growB) {
-                return false;
+            // not within the degrees both expansions reach: lengthen the shorter one(s), up to the cap
+            int next = Math.min(HermiteExpansion.MAX_DEGREE, Math.max(2 * reach, INITIAL_DEGREE));
+            if (a.degree() < next) {
+                a = get(f, q11, next, next);
             }
-            if (growA) {
-                a = get(f, q11, 0, Math.min(HermiteExpansion.MAX_DEGREE, 2 * a.degree()));
-            }
-            if (growB) {
-                b = get(f, q22, 0, Math.min(HermiteExpansion.MAX_DEGREE, 2 * b.degree()));
+            if (b.degree() < next) {
+                b = get(f, q22, next, next);
             }
         }
     }

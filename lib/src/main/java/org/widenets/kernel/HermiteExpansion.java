@@ -27,8 +27,8 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * Σcₖ² can be formed), so the bound is never claimed below what the arithmetic can certify.
  *
  * <p><b>Quadrature of the coefficients.</b> All cₖ, dₖ and both diagonals come from one 1-D rule:
- * 20-point Gauss–Legendre panels of width 2 (degree ≤ 64) or 1 (higher degrees) on |z| ≤ 12, plus
- * panels graded geometrically towards 0 down to 1/(2√q) (a saturating activation of a large variance bends on the scale |z| ~ 1/√q, and
+ * 30-point Gauss–Legendre panels of width ≤ 2 on |z| ≤ 12, graded geometrically towards 0 down to
+ * 1/(2√q) (a saturating activation of a large variance bends on the scale |z| ~ 1/√q, and
  * tanh has poles at z = ±iπ/(2√q)); hₖ(z) comes from the stable three-term recurrence
  * hₖ₊₁ = (z·hₖ − √k·hₖ₋₁)/√(k+1). Why not Gauss–Hermite (Hipparchus has it): its error for a function
  * analytic only in the strip |Im z| &lt; a decays like e^{−c·a·√n}, and a = π/(2√q) for tanh, so
@@ -50,12 +50,12 @@ public final class HermiteExpansion {
     /** Floor of the relative remainder: the accuracy of E[φ²] − Σcₖ² from quadrature and rounding. */
     public static final double NOISE = 1e-14;
 
-    private static final double WINDOW = 12;
+    private static final double WINDOW = 12, PANEL = 2;
     private static final double[] GL_NODES, GL_WEIGHTS;
     private static final double LOG_TARGET = Math.log(TARGET);
 
     static {
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(20);
+        GaussIntegrator rule = new GaussIntegratorFactory().legendre(30);
         GL_NODES = new double[rule.getNumberOfPoints()];
         GL_WEIGHTS = new double[rule.getNumberOfPoints()];
         for (int i = 0; i < GL_NODES.length; i++) {
@@ -125,7 +125,7 @@ public final class HermiteExpansion {
         double s = Math.sqrt(q);
         // hₖ(−z) = (−1)ᵏhₖ(z) on a symmetric rule: the recurrence runs on z > 0 only, against the even
         // part φ(sz) + φ(−sz) for even k and the odd part for odd k
-        double[] breaks = breakpoints(s, maxDegree <= 64 ? 2 : 1);
+        double[] breaks = breakpoints(s);
         int n = (breaks.length - 1) * GL_NODES.length;
         double[] z = new double[n], even = new double[n], odd = new double[n], evenDot = new double[n], oddDot = new double[n];
         double diag = 0, diagDot = 0;
@@ -210,14 +210,14 @@ public final class HermiteExpansion {
     }
 
     /**
-     * Panel ends on [0, 12]: a uniform grid of the given width plus points graded towards 0 down to 1/(2s),
-     * sorted and unique. Width 2 resolves hₖ up to degree 64 with 20 points (≈ 8/π periods per panel),
-     * width 1 up to degree 400.
+     * Panel ends on [0, 12]: a uniform grid of width 2 plus points graded towards 0 down to 1/(2s), sorted
+     * and unique. 30 points per panel resolve hₖ up to degree 400 (≈ 6 oscillations per panel). The rule
+     * does not depend on the degree, so an expansion to a higher degree extends a lower one bit for bit.
      */
-    private static double[] breakpoints(double s, double width) {
-        int uniform = (int) Math.round(WINDOW / width);
+    private static double[] breakpoints(double s) {
+        int uniform = (int) Math.round(WINDOW / PANEL);
         double delta = 0.5 / s;
-        int levels = delta < width ? (int) Math.ceil(Math.log(width / delta) / Math.log(2)) : 0;
+        int levels = delta < PANEL ? (int) Math.ceil(Math.log(PANEL / delta) / Math.log(2)) : 0;
         double[] all = new double[uniform + 1 + levels];
         int m = 0;
         for (int i = 0; i <= uniform; i++) {
@@ -290,17 +290,21 @@ public final class HermiteExpansion {
 
     /**
      * The truncation degree for T (or Ṫ with {@code derivative}) of the pair (a, b) at correlation ρ:
-     * the least K with |ρ|^{K+1}·√(r_K(a)·r_K(b)) ≤ {@link #TARGET}, where beyond an expansion's degree its
-     * last remainder stands in (remainders never grow). −1 when no K ≤ {@code limit} qualifies.
+     * the least K with |ρ|^{K+1}·√(r_K(a)·r_K(b)) ≤ {@link #TARGET}, or −1 when no K up to the shorter
+     * expansion's degree qualifies. The answer depends on (q11, q22, ρ) only, not on how far the two
+     * expansions happen to reach, so results never depend on what a cache held.
      */
-    static int truncation(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative, int limit) {
+    static int truncation(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative) {
         float[] la = derivative ? a.halfLogRemainderDot : a.halfLogRemainder;
         float[] lb = derivative ? b.halfLogRemainderDot : b.halfLogRemainder;
         double logRho = Math.log(Math.abs(rho));
-        // the bound is non-increasing in K: binary search for the first K that meets it
+        int limit = Math.min(la.length, lb.length) - 1;
+        // an expansion that stopped early (complete) has its last remainder as a bound for all later
+        // degrees, but the first qualifying K must not depend on that: search only where both are known
         if (!meets(la, lb, logRho, limit)) {
             return -1;
         }
+        // the bound is non-increasing in K: binary search for the first K that meets it
         int lo = 0, hi = limit;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
@@ -314,7 +318,7 @@ public final class HermiteExpansion {
     }
 
     private static boolean meets(float[] la, float[] lb, double logRho, int k) {
-        double bound = la[Math.min(k, la.length - 1)] + lb[Math.min(k, lb.length - 1)];
+        double bound = la[k] + lb[k];
         // ρ = 0: logRho = −∞ and the tail is empty after K = 0
         return logRho == Double.NEGATIVE_INFINITY || (k + 1) * logRho + bound <= LOG_TARGET;
     }

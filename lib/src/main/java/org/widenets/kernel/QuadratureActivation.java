@@ -22,7 +22,7 @@ public interface QuadratureActivation extends Activation {
     default double t(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
         double[] out = new double[2];
-        if (HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, true, false)) {
+        if (HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, true, false) != 0) {
             return out[0];
         }
         return GaussianQuadrature.activations().t(this, q11, q12, q22);
@@ -32,20 +32,22 @@ public interface QuadratureActivation extends Activation {
     default double tDot(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
         double[] out = new double[2];
-        if (HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, false, true)) {
+        if (HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, false, true) != 0) {
             return out[1];
         }
         return GaussianQuadrature.activations().tDot(this, q11, q12, q22);
     }
 
-    /** T and Ṫ from one lookup of the two expansions (or, on fallback, two 2-D quadratures). */
+    /** T and Ṫ from one lookup of the two expansions; either map the series cannot bound by 2-D quadrature. */
     @Override
     default void tAndTDot(double q11, double q12, double q22, double[] out) {
         Checks.covariance(q11, q12, q22);
-        if (!HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, true, true)) {
-            double t = GaussianQuadrature.activations().t(this, q11, q12, q22);
+        int done = HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, true, true);
+        if ((done & HermiteCache.T) == 0) {
+            out[0] = GaussianQuadrature.activations().t(this, q11, q12, q22);
+        }
+        if ((done & HermiteCache.T_DOT) == 0) {
             out[1] = GaussianQuadrature.activations().tDot(this, q11, q12, q22);
-            out[0] = t;
         }
     }
 
