@@ -31,15 +31,31 @@ final class HermiteCache {
         this.smooth = smooth;
     }
 
+    /** The last activation served and its table: kernel matrices ask for the same one ~10⁷ times. */
+    private record Last(Activation activation, HermiteCache cache) {
+    }
+
+    private static volatile Last last = new Last(null, null);
+
     static HermiteCache of(Activation f) {
+        Last l = last;
+        if (l.activation == f) {
+            return l.cache;
+        }
         HermiteCache cache = TABLES.get(f);
-        if (cache != null) {
-            return cache;
+        if (cache == null) {
+            if (TABLES.size() >= MAX_ACTIVATIONS) {
+                TABLES.clear();
+            }
+            cache = TABLES.computeIfAbsent(f, a -> new HermiteCache(a.kinks().length == 0));
         }
-        if (TABLES.size() >= MAX_ACTIVATIONS) {
-            TABLES.clear();
-        }
-        return TABLES.computeIfAbsent(f, a -> new HermiteCache(a.kinks().length == 0));
+        last = new Last(f, cache);
+        return cache;
+    }
+
+    /** True for φ without kinks: the maps take the series. */
+    boolean smooth() {
+        return smooth;
     }
 
     /** Bits of the {@link #tAndTDot} result: which of T and Ṫ the series delivered. */
@@ -62,7 +78,8 @@ final class HermiteCache {
         }
         HermiteExpansion a = get(f, q11, 0, INITIAL_DEGREE);
         if (q12 == q11 && q22 == q11) {
-            // u = v: T and Ṫ are the 1-D diagonals, which the expansion's rule holds (kernel matrices run x = x′ so)
+            // u = v: T and Ṫ are the diagonals, the same numbers QuadratureActivation.diag gives (kernel
+            // matrices run x = x′ as ρ = 1 alongside the exact diagonal, and must stay on it bit for bit)
             out[0] = a.diag();
             out[1] = a.diagDot();
             return T | T_DOT;

@@ -14,7 +14,7 @@ package org.widenets.kernel;
  *
  * <p><b>Kinked φ</b>, and the fallback: kink-aware 2-D Gaussian quadrature of the defining expectations
  * ({@link GaussianQuadrature#activations()}, ≈1e-12 relative, about 2·10⁴ evaluations of φ, ≈0.5 ms).
- * The diagonals are always 1-D quadrature.
+ * The diagonals are 1-D quadrature (for smooth φ the memoised rule of the Hermite coefficients).
  */
 public interface QuadratureActivation extends Activation {
 
@@ -51,13 +51,22 @@ public interface QuadratureActivation extends Activation {
         }
     }
 
+    /** E[φ(u)²] by 1-D quadrature: for smooth φ the memoised rule of its Hermite coefficients (same accuracy). */
     @Override
     default double diag(double q) {
+        HermiteCache cache = HermiteCache.of(this);
+        if (cache.smooth()) {
+            return cache.get(this, q, 0, HermiteCache.INITIAL_DEGREE).diag();
+        }
         return GaussianQuadrature.activations().diag(this, q);
     }
 
     @Override
     default double diagDot(double q) {
+        HermiteCache cache = HermiteCache.of(this);
+        if (cache.smooth()) {
+            return cache.get(this, q, 0, HermiteCache.INITIAL_DEGREE).diagDot();
+        }
         return GaussianQuadrature.activations().diagDot(this, q);
     }
 
