@@ -19,18 +19,17 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>Symmetric case (x′ = x): only the upper triangle is computed, with row blocks of equal area,
  *       and mirrored at the end.</li>
  * </ol>
- * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories 3·512 scratch values per worker and
- * the transposed copy of x′ (the size of the input).
+ * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories 3·512 scratch values per worker.
  */
 final class FusedKernelMatrices {
 
     /**
-     * Rows per tile; columns per dot-product tile (rows of the output stay in the L1 cache); columns per
+     * Rows per tile; columns per dot-product tile (a tile's rows of x and x′ stay in cache); columns per
      * block of the layer loop (long enough for the vectorised loops of {@link Activation#tAndTDot(double,
      * double[], int, double[], double[], int)} to run mostly in their SIMD part: 256 was ≈ 2× faster
      * per entry than 64).
      */
-    private static final int TILE_ROWS = 32, TILE_COLUMNS = 128, BLOCK_COLUMNS = 512;
+    private static final int TILE_ROWS = 32, TILE_COLUMNS = 64, BLOCK_COLUMNS = 512;
 
     private FusedKernelMatrices() {
     }
@@ -43,7 +42,6 @@ final class FusedKernelMatrices {
         Trajectories tx = Trajectories.of(path, x, factor);
         Trajectories ty = symmetric ? tx : Trajectories.of(path, xPrime, factor);
         DMatrixRMaj nngp = new DMatrixRMaj(n, m), ntk = new DMatrixRMaj(n, m);
-        double[] yT = InputGram.transpose(xPrime.data, m, d); // d·M doubles, the size of the input
         int[] bounds = symmetric ? triangleBlocks(n, blockCount(n)) : evenBlocks(n, blockCount(n));
         IntStream.range(0, bounds.length - 1).parallel().forEach(b -> {
             Block block = new Block(BLOCK_COLUMNS);
@@ -51,7 +49,7 @@ final class FusedKernelMatrices {
                 int i1 = Math.min(i0 + TILE_ROWS, bounds[b + 1]);
                 int jStart = symmetric ? i0 : 0;
                 for (int j0 = jStart; j0 < m; j0 += TILE_COLUMNS) {
-                    InputGram.tile(x.data, yT, d, i0, i1, j0, Math.min(j0 + TILE_COLUMNS, m), nngp.data, m);
+                    InputGram.tile(x.data, xPrime.data, d, i0, i1, j0, Math.min(j0 + TILE_COLUMNS, m), nngp.data, m);
                 }
                 for (int i = i0; i < i1; i++) {
                     for (int j0 = symmetric ? i : 0; j0 < m; j0 += BLOCK_COLUMNS) {

@@ -5,54 +5,36 @@ package org.widenets.kernel;
  *
  * <p>Written by hand, not EJML: on our 2-core machine EJML's {@code CommonOps_MT_DDRM.multTransB} took
  * 20–30 s and {@code multOuter} 6–12 s for N = 4000, d = 784, because each dot product is one serial
- * chain of additions. Here the tile is built in "axpy" form against a transposed copy of y,
- * G_i· += x_ik·yᵀ_k·, whose innermost loop runs along a row of the output and is vectorised by C2
- * (the dot-product form cannot be: its loop is a reduction); the k loop is blocked so that the block of
- * yᵀ stays in the L1 cache. The additions over k happen in the same order as in a plain loop; only the
- * rounding of each product differs (fma rounds once).
+ * chain of additions. Here a 4×2 register tile keeps eight independent sums of fused multiply–adds and
+ * reuses every loaded value four or two times, which is the whole trick. The additions over k happen
+ * in the same order as in a plain loop; only the rounding of each product differs (fma rounds once).
  */
 final class InputGram {
-
-    /** Rows of yᵀ per block: 32 rows × 128 columns × 8 bytes = 32 KB, the L1 data cache. */
-    private static final int K_BLOCK = 32;
 
     private InputGram() {
     }
 
-    /** yᵀ (d × m, row-major) of y (m × d, row-major). */
-    static double[] transpose(double[] y, int m, int d) {
-        double[] t = new double[d * m];
-        for (int j = 0; j < m; j++) {
-            for (int k = 0; k < d; k++) {
-                t[k * m + j] = y[j * d + k];
-            }
-        }
-        return t;
-    }
-
     /**
-     * out[i·stride + j] = Σ_k x[i·d + k]·y[j·d + k] for i in [i0, i1), j in [j0, j1), given yT = yᵀ
-     * ({@link #transpose}, m = stride columns). x: row-major with d columns. out: modified only in the tile.
+     * out[i·stride + j] = Σ_k x[i·d + k]·y[j·d + k] for i in [i0, i1), j in [j0, j1).
+     * x, y: row-major with d columns, not modified. out: modified only in the tile.
      */
-    static void tile(double[] x, double[] yT, int d, int i0, int i1, int j0, int j1, double[] out, int stride) {
-        for (int i = i0; i < i1; i++) {
-            java.util.Arrays.fill(out, i * stride + j0, i * stride + j1, 0.0);
-        }
-        for (int k0 = 0; k0 < d; k0 += K_BLOCK) {
-            int k1 = Math.min(d, k0 + K_BLOCK);
-            for (int i = i0; i < i1; i++) {
-                int row = i * stride;
-                for (int k = k0; k < k1; k++) {
-                    axpy(x[i * d + k], yT, k * stride + j0, out, row + j0, j1 - j0);
+    static void tile(double[] x, double[] y, int d, int i0, int i1, int j0, int j1, double[] out, int stride) {
+        int i = i0;
+        for (; i + 4 <= i1; i += 4) {
+            int j = j0;
+            for (; j + 2 <= j1; j += 2) {
+                block4x2(x, y, d, i, j, out, stride);
+            }
+            for (; j < j1; j++) {
+                for (int r = i; r < i + 4; r++) {
+                    out[r * stride + j] = dot(x, r * d, y, j * d, d);
                 }
             }
         }
-    }
-
-    /** c[ic + j] = fma(a, b[ib + j], c[ic + j]) for j &lt; n: a loop C2 vectorises. */
-    private static void axpy(double a, double[] b, int ib, double[] c, int ic, int n) {
-        for (int j = 0; j < n; j++) {
-            c[ic + j] = Math.fma(a, b[ib + j], c[ic + j]);
+        for (; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+                out[i * stride + j] = dot(x, i * d, y, j * d, d);
+            }
         }
     }
 
@@ -63,5 +45,30 @@ final class InputGram {
             s += a[ia + k] * b[ib + k];
         }
         return s;
+    }
+
+    private static void block4x2(double[] x, double[] y, int d, int i, int j, double[] out, int stride) {
+        int a0 = i * d, a1 = a0 + d, a2 = a1 + d, a3 = a2 + d, b0 = j * d, b1 = b0 + d;
+        double c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
+        for (int k = 0; k < d; k++) {
+            double y0 = y[b0 + k], y1 = y[b1 + k];
+            double x0 = x[a0 + k], x1 = x[a1 + k], x2 = x[a2 + k], x3 = x[a3 + k];
+            c00 = Math.fma(x0, y0, c00);
+            c01 = Math.fma(x0, y1, c01);
+            c10 = Math.fma(x1, y0, c10);
+            c11 = Math.fma(x1, y1, c11);
+            c20 = Math.fma(x2, y0, c20);
+            c21 = Math.fma(x2, y1, c21);
+            c30 = Math.fma(x3, y0, c30);
+            c31 = Math.fma(x3, y1, c31);
+        }
+        out[i * stride + j] = c00;
+        out[i * stride + j + 1] = c01;
+        out[(i + 1) * stride + j] = c10;
+        out[(i + 1) * stride + j + 1] = c11;
+        out[(i + 2) * stride + j] = c20;
+        out[(i + 2) * stride + j + 1] = c21;
+        out[(i + 3) * stride + j] = c30;
+        out[(i + 3) * stride + j + 1] = c31;
     }
 }
