@@ -76,7 +76,35 @@ final class HermiteCache {
         if (!smooth) {
             return 0;
         }
+        return series(f, get(f, q11, 0, INITIAL_DEGREE), q11, q12, q22, out, wantT, wantTDot);
+    }
+
+    /**
+     * One row of kernel matrices: {@link QuadratureActivation#tAndTDot(double, double[], int, double[],
+     * double[], int)} with the expansion of q11 looked up once for the block. Per entry the same path as
+     * {@link #tAndTDot}, so the same values; maps the series cannot bound by 2-D quadrature.
+     */
+    void block(Activation f, double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
         HermiteExpansion a = get(f, q11, 0, INITIAL_DEGREE);
+        double[] out = new double[2];
+        for (int k = 0; k < count; k++) {
+            double p12 = q12[k], p22 = q22[from + k];
+            Checks.covariance(q11, p12, p22);
+            int done = series(f, a, q11, p12, p22, out, true, true);
+            if ((done & T) == 0) {
+                out[0] = GaussianQuadrature.activations().t(f, q11, p12, p22);
+            }
+            if ((done & T_DOT) == 0) {
+                out[1] = GaussianQuadrature.activations().tDot(f, q11, p12, p22);
+            }
+            q12[k] = out[0];
+            ntk12[k] *= out[1];
+        }
+    }
+
+    /** {@link #tAndTDot} given the (initial) expansion a of q11. */
+    private int series(Activation f, HermiteExpansion a, double q11, double q12, double q22, double[] out,
+                       boolean wantT, boolean wantTDot) {
         if (q12 == q11 && q22 == q11) {
             // u = v: T and Ṫ are the diagonals, the same numbers QuadratureActivation.diag gives (kernel
             // matrices run x = x′ as ρ = 1 alongside the exact diagonal, and must stay on it bit for bit)

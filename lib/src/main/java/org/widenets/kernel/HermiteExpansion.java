@@ -70,9 +70,15 @@ public final class HermiteExpansion {
     /** ½·ln of the floored relative remainders after each degree, non-increasing. */
     private final float[] halfLogRemainder, halfLogRemainderDot;
     private final boolean complete;
+    /** {@link #ODD} or {@link #EVEN} when φ (parityDot: φ′) is, exactly on the rule's nodes; else 0. */
+    private final int parity, parityDot;
+
+    /** Parities: every even-degree (ODD) or odd-degree (EVEN) coefficient is exactly 0. */
+    static final int ODD = -1, EVEN = 1;
 
     private HermiteExpansion(double q, double diag, double diagDot, double[] c, double[] d,
-                             float[] halfLogRemainder, float[] halfLogRemainderDot, boolean complete) {
+                             float[] halfLogRemainder, float[] halfLogRemainderDot, boolean complete,
+                             int parity, int parityDot) {
         this.q = q;
         this.diag = diag;
         this.diagDot = diagDot;
@@ -81,6 +87,8 @@ public final class HermiteExpansion {
         this.halfLogRemainder = halfLogRemainder;
         this.halfLogRemainderDot = halfLogRemainderDot;
         this.complete = complete;
+        this.parity = parity;
+        this.parityDot = parityDot;
     }
 
     /**
@@ -116,7 +124,7 @@ public final class HermiteExpansion {
             double p = f.phi(0), dp = f.dphi(0);
             float none = Float.NEGATIVE_INFINITY;
             return new HermiteExpansion(0, p * p, dp * dp, new double[] {p}, new double[] {dp},
-                    new float[] {none}, new float[] {none}, true);
+                    new float[] {none}, new float[] {none}, true, 0, 0);
         }
         return compute(f, q, minDegree, maxDegree);
     }
@@ -127,8 +135,11 @@ public final class HermiteExpansion {
         // part φ(sz) + φ(−sz) for even k and the odd part for odd k
         double[] breaks = breakpoints(s);
         int n = (breaks.length - 1) * GL_NODES.length;
-        double[] z = new double[n], even = new double[n], odd = new double[n], evenDot = new double[n], oddDot = new double[n];
+        double[] z = new double[n], even = new double[n], odd = new double[n], evenPart = new double[n], oddPart = new double[n];
         double diag = 0, diagDot = 0;
+        // exact parity on the nodes (tanh(−x) = −tanh(x) in floating point too): then the even- or
+        // odd-part weights are all exactly 0, so are half the coefficients, and the series skip them
+        boolean oddPhi = true, evenPhi = true, oddDot = true, evenDot = true;
         int m = 0;
         for (int p = 0; p + 1 < breaks.length; p++) {
             double half = 0.5 * (breaks[p + 1] - breaks[p]), mid = 0.5 * (breaks[p + 1] + breaks[p]);
@@ -139,8 +150,12 @@ public final class HermiteExpansion {
                 z[m] = x;
                 even[m] = w * (up + down);
                 odd[m] = w * (up - down);
-                evenDot[m] = w * (upDot + downDot);
-                oddDot[m] = w * (upDot - downDot);
+                evenPart[m] = w * (upDot + downDot);
+                oddPart[m] = w * (upDot - downDot);
+                oddPhi &= up == -down;
+                evenPhi &= up == down;
+                oddDot &= upDot == -downDot;
+                evenDot &= upDot == downDot;
                 diag += w * (up * up + down * down);
                 diagDot += w * (upDot * upDot + downDot * downDot);
             }
@@ -158,7 +173,7 @@ public final class HermiteExpansion {
         boolean complete;
         while (true) {
             double ck = 0, dk = 0;
-            double[] g = (k & 1) == 0 ? even : odd, gDot = (k & 1) == 0 ? evenDot : oddDot;
+            double[] g = (k & 1) == 0 ? even : odd, gDot = (k & 1) == 0 ? evenPart : oddPart;
             if (k == 0) {
                 for (int i = 0; i < n; i++) {
                     ck += g[i];
@@ -189,7 +204,8 @@ public final class HermiteExpansion {
             k++;
         }
         return new HermiteExpansion(q, diag, diagDot, Arrays.copyOf(c, k + 1), Arrays.copyOf(d, k + 1),
-                Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete);
+                Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete,
+                oddPhi ? ODD : evenPhi ? EVEN : 0, oddDot ? ODD : evenDot ? EVEN : 0);
     }
 
     /** (E[g²] − Σcₖ²)/E[g²] with the {@link #NOISE} floor; 0 for g ≡ 0. */
@@ -323,9 +339,22 @@ public final class HermiteExpansion {
         return logRho == Double.NEGATIVE_INFINITY || (k + 1) * logRho + bound <= LOG_TARGET;
     }
 
-    /** Σ_{k≤K} cₖ(a)·cₖ(b)·ρᵏ by Horner (dₖ with {@code derivative}); both must hold degree K. */
+    /**
+     * Σ_{k≤K} cₖ(a)·cₖ(b)·ρᵏ by Horner (dₖ with {@code derivative}); both must hold degree K. When both
+     * expansions have the same parity, half the terms are exactly 0 and the sum runs over the other half
+     * in ρ²: ρ·Σⱼ c₂ⱼ₊₁c′₂ⱼ₊₁ρ²ʲ (odd φ, e.g. tanh) or Σⱼ c₂ⱼc′₂ⱼρ²ʲ (even, e.g. tanh′).
+     */
     static double sum(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative, int degree) {
         double[] x = derivative ? a.d : a.c, y = derivative ? b.d : b.c;
+        int pa = derivative ? a.parityDot : a.parity, pb = derivative ? b.parityDot : b.parity;
+        if (pa != 0 && pa == pb) {
+            int first = pa == ODD ? 1 : 0;
+            double rho2 = rho * rho, acc = 0;
+            for (int k = degree - ((degree - first) & 1); k >= first; k -= 2) {
+                acc = acc * rho2 + x[k] * y[k];
+            }
+            return pa == ODD ? acc * rho : acc;
+        }
         double acc = 0;
         for (int k = degree; k >= 0; k--) {
             acc = acc * rho + x[k] * y[k];

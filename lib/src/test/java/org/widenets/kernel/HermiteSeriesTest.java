@@ -104,6 +104,32 @@ class HermiteSeriesTest {
     }
 
     @Test
+    void parityHalvesTheSeriesWithoutChangingIt() {
+        // tanh is odd and tanh′ even: half the coefficients are exactly 0 and the sums skip them; the
+        // result must be the full Horner sum over all coefficients to rounding. SiLU has no parity.
+        for (Activation f : new Activation[] {new Tanh(), new Silu()}) {
+            HermiteExpansion a = HermiteExpansion.of(f, 0.7, 200, 200), b = HermiteExpansion.of(f, 2.5, 200, 200);
+            if (f instanceof Tanh) {
+                for (int k = 0; k <= 200; k++) {
+                    assertEquals(0.0, (k % 2 == 0 ? a.coefficient(k) : a.derivativeCoefficient(k)), "k = " + k);
+                }
+            }
+            for (double rho : new double[] {-0.999, -0.6, 0.2, 0.97, 1}) {
+                for (int degree : new int[] {0, 1, 7, 8, 200}) {
+                    double t = 0, tDot = 0;
+                    for (int j = degree; j >= 0; j--) {
+                        t = t * rho + a.coefficient(j) * b.coefficient(j);
+                        tDot = tDot * rho + a.derivativeCoefficient(j) * b.derivativeCoefficient(j);
+                    }
+                    String at = f.name() + " ρ = " + rho + " K = " + degree;
+                    assertEquals(t, HermiteExpansion.sum(a, b, rho, false, degree), 1e-15, at);
+                    assertEquals(tDot, HermiteExpansion.sum(a, b, rho, true, degree), 1e-15, at);
+                }
+            }
+        }
+    }
+
+    @Test
     void seriesOfErfReproducesTheArcsineKernel() {
         // Erf has a closed form: the expansion alone (no quadrature oracle involved) must reproduce it
         Erf erf = new Erf(1.3, 0.8, 0.2);
