@@ -40,7 +40,7 @@ public class KernelMatricesBenchmark {
     public int d;
 
     /**
-     * ELU and Tanh (microseconds per entry) are compared with ReLU at N = 256 in
+     * ELU and Tanh (microseconds per entry) are compared with ReLU at N = 500 in
      * {@link ActivationRatioBenchmark}; at N = 4000 they would take far longer than the whole grid here.
      */
     @Param({"ReLU", "GELU"})
