@@ -171,24 +171,60 @@ public final class HermiteExpansion {
         double sumC = 0, sumD = 0;
         int k = 0;
         boolean complete;
+        // an odd φ has exactly zero even-degree coefficients (and its even φ′ zero odd-degree ones): skip them
+        int parity = oddPhi ? ODD : evenPhi ? EVEN : 0, parityDot = oddDot ? ODD : evenDot ? EVEN : 0;
         while (true) {
             double ck = 0, dk = 0;
             double[] g = (k & 1) == 0 ? even : odd, gDot = (k & 1) == 0 ? evenPart : oddPart;
+            int kParity = (k & 1) == 0 ? EVEN : ODD;
+            boolean wantC = parity == 0 || parity == kParity, wantD = parityDot == 0 || parityDot == kParity;
             if (k == 0) {
                 for (int i = 0; i < n; i++) {
                     ck += g[i];
                     dk += gDot[i];
                 }
             } else {
-                // h ← h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), accumulating both coefficients
+                // h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), written over h_{k−2}; two partial sums
+                // per coefficient (n is even: 30 nodes per panel) halve the chain of dependent additions
                 double a = 1 / Math.sqrt(k), b = Math.sqrt(k - 1) * a;
-                for (int i = 0; i < n; i++) {
-                    double next = a * z[i] * h[i] - b * hPrev[i];
-                    hPrev[i] = h[i];
-                    h[i] = next;
-                    ck += g[i] * next;
-                    dk += gDot[i] * next;
+                if (wantC && wantD) {
+                    double c0 = 0, c1 = 0, d0 = 0, d1 = 0;
+                    for (int i = 0; i < n; i += 2) {
+                        double n0 = a * z[i] * h[i] - b * hPrev[i];
+                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
+                        hPrev[i] = n0;
+                        hPrev[i + 1] = n1;
+                        c0 += g[i] * n0;
+                        c1 += g[i + 1] * n1;
+                        d0 += gDot[i] * n0;
+                        d1 += gDot[i + 1] * n1;
+                    }
+                    ck = c0 + c1;
+                    dk = d0 + d1;
+                } else if (wantC || wantD) {
+                    double[] w = wantC ? g : gDot;
+                    double s0 = 0, s1 = 0;
+                    for (int i = 0; i < n; i += 2) {
+                        double n0 = a * z[i] * h[i] - b * hPrev[i];
+                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
+                        hPrev[i] = n0;
+                        hPrev[i + 1] = n1;
+                        s0 += w[i] * n0;
+                        s1 += w[i + 1] * n1;
+                    }
+                    if (wantC) {
+                        ck = s0 + s1;
+                    } else {
+                        dk = s0 + s1;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        hPrev[i] = a * z[i] * h[i] - b * hPrev[i];
+                    }
                 }
+                double[] swap = hPrev;
+                hPrev = h;
+                h = swap;
             }
             c[k] = ck;
             d[k] = dk;
@@ -204,8 +240,7 @@ public final class HermiteExpansion {
             k++;
         }
         return new HermiteExpansion(q, diag, diagDot, Arrays.copyOf(c, k + 1), Arrays.copyOf(d, k + 1),
-                Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete,
-                oddPhi ? ODD : evenPhi ? EVEN : 0, oddDot ? ODD : evenDot ? EVEN : 0);
+                Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete, parity, parityDot);
     }
 
     /** (E[g²] − Σcₖ²)/E[g²] with the {@link #NOISE} floor; 0 for g ≡ 0. */
@@ -311,26 +346,61 @@ public final class HermiteExpansion {
      * expansions happen to reach, so results never depend on what a cache held.
      */
     static int truncation(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative) {
+        return truncation(a, b, Math.log(Math.abs(rho)), derivative, -1);
+    }
+
+    /**
+     * {@link #truncation} given ln|ρ| (T and Ṫ of a pair share it) and a guess of the answer (the degree of
+     * the previous pair of a kernel-matrix row, which is usually within a few of this one), or −1. The
+     * bound is monotone in K also in floating point (sums and products of monotone sequences, with monotone
+     * rounding), so the first qualifying K is unique and the guess changes only the number of steps: a
+     * search outward from it, then bisection, rather than bisection over the whole degree range (which cost
+     * more than the Mehler sum it truncates).
+     */
+    static int truncation(HermiteExpansion a, HermiteExpansion b, double logRho, boolean derivative, int guess) {
         float[] la = derivative ? a.halfLogRemainderDot : a.halfLogRemainder;
         float[] lb = derivative ? b.halfLogRemainderDot : b.halfLogRemainder;
-        double logRho = Math.log(Math.abs(rho));
         int limit = Math.min(la.length, lb.length) - 1;
         // an expansion that stopped early (complete) has its last remainder as a bound for all later
         // degrees, but the first qualifying K must not depend on that: search only where both are known
         if (!meets(la, lb, logRho, limit)) {
             return -1;
         }
-        // the bound is non-increasing in K: binary search for the first K that meets it
-        int lo = 0, hi = limit;
-        while (lo < hi) {
+        if (logRho == Double.NEGATIVE_INFINITY) {
+            return 0; // ρ = 0: the tail is empty after K = 0
+        }
+        int lo = -1, hi = limit; // the answer is in (lo, hi]: meets(hi) holds, meets(lo) does not
+        if (guess >= 0 && guess < limit) {
+            if (meets(la, lb, logRho, guess)) {
+                hi = guess;
+                for (int step = 1; hi - step > lo; step <<= 1) {
+                    if (meets(la, lb, logRho, hi - step)) {
+                        hi -= step;
+                    } else {
+                        lo = hi - step;
+                        break;
+                    }
+                }
+            } else {
+                lo = guess;
+                for (int step = 1; lo + step < hi; step <<= 1) {
+                    if (meets(la, lb, logRho, lo + step)) {
+                        hi = lo + step;
+                        break;
+                    }
+                    lo += step;
+                }
+            }
+        }
+        while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             if (meets(la, lb, logRho, mid)) {
                 hi = mid;
             } else {
-                lo = mid + 1;
+                lo = mid;
             }
         }
-        return lo;
+        return hi;
     }
 
     private static boolean meets(float[] la, float[] lb, double logRho, int k) {
@@ -349,17 +419,33 @@ public final class HermiteExpansion {
         int pa = derivative ? a.parityDot : a.parity, pb = derivative ? b.parityDot : b.parity;
         if (pa != 0 && pa == pb) {
             int first = pa == ODD ? 1 : 0;
-            double rho2 = rho * rho, acc = 0;
-            for (int k = degree - ((degree - first) & 1); k >= first; k -= 2) {
-                acc = acc * rho2 + x[k] * y[k];
-            }
-            return pa == ODD ? acc * rho : acc;
+            double s = series(x, y, first, 2, degree, rho * rho);
+            return pa == ODD ? s * rho : s;
         }
-        double acc = 0;
-        for (int k = degree; k >= 0; k--) {
-            acc = acc * rho + x[k] * y[k];
+        return series(x, y, 0, 1, degree, rho);
+    }
+
+    /**
+     * Σⱼ tⱼ rʲ over the terms tⱼ = x[k]·y[k], k = first + j·step ≤ last, as two Horner chains in r² (even
+     * and odd j) that the processor runs side by side: one chain is a sequence of dependent
+     * multiply–adds, and the sums reach a few hundred terms near ρ = ±1.
+     */
+    private static double series(double[] x, double[] y, int first, int step, int last, double r) {
+        int m = last < first ? 0 : (last - first) / step + 1;
+        double r2 = r * r, even = 0, odd = 0;
+        int i = (m - 1) >> 1; // highest i with 2i ≤ m − 1
+        if (i >= 0 && 2 * i + 1 > m - 1) {
+            // the even chain has one term more than the odd one
+            int k = first + 2 * i * step;
+            even = x[k] * y[k];
+            i--;
         }
-        return acc;
+        for (; i >= 0; i--) {
+            int k = first + 2 * i * step;
+            even = even * r2 + x[k] * y[k];
+            odd = odd * r2 + x[k + step] * y[k + step];
+        }
+        return even + r * odd;
     }
 
     @Override
