@@ -426,26 +426,31 @@ public final class HermiteExpansion {
     }
 
     /**
-     * Σⱼ tⱼ rʲ over the terms tⱼ = x[k]·y[k], k = first + j·step ≤ last, as two Horner chains in r² (even
-     * and odd j) that the processor runs side by side: one chain is a sequence of dependent
-     * multiply–adds, and the sums reach a few hundred terms near ρ = ±1.
+     * Σⱼ tⱼ rʲ over the terms tⱼ = x[k]·y[k], k = first + j·step ≤ last, as four Horner chains in r⁴
+     * (j mod 4) that the processor runs side by side: one chain is a sequence of dependent multiply–adds
+     * (4 cycles each), and the sums reach a hundred terms and more near ρ = ±1, in every kernel-matrix entry.
      */
     private static double series(double[] x, double[] y, int first, int step, int last, double r) {
         int m = last < first ? 0 : (last - first) / step + 1;
-        double r2 = r * r, even = 0, odd = 0;
-        int i = (m - 1) >> 1; // highest i with 2i ≤ m − 1
-        if (i >= 0 && 2 * i + 1 > m - 1) {
-            // the even chain has one term more than the odd one
-            int k = first + 2 * i * step;
-            even = x[k] * y[k];
-            i--;
+        if (m == 0) {
+            return 0;
         }
-        for (; i >= 0; i--) {
-            int k = first + 2 * i * step;
-            even = even * r2 + x[k] * y[k];
-            odd = odd * r2 + x[k + step] * y[k + step];
+        double r2 = r * r, r4 = r2 * r2;
+        int top = (m - 1) >> 2;
+        // the top block of four may be partial: terms j = 4·top + c exist for j < m
+        int k = first + 4 * top * step, left = m - 4 * top;
+        double c0 = x[k] * y[k];
+        double c1 = left > 1 ? x[k + step] * y[k + step] : 0;
+        double c2 = left > 2 ? x[k + 2 * step] * y[k + 2 * step] : 0;
+        double c3 = left > 3 ? x[k + 3 * step] * y[k + 3 * step] : 0;
+        for (int i = top - 1; i >= 0; i--) {
+            k = first + 4 * i * step;
+            c0 = c0 * r4 + x[k] * y[k];
+            c1 = c1 * r4 + x[k + step] * y[k + step];
+            c2 = c2 * r4 + x[k + 2 * step] * y[k + 2 * step];
+            c3 = c3 * r4 + x[k + 3 * step] * y[k + 3 * step];
         }
-        return even + r * odd;
+        return (c0 + r * c1) + r2 * (c2 + r * c3);
     }
 
     @Override
