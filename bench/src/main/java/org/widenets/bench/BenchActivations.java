@@ -4,12 +4,20 @@ import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Activation;
 import org.widenets.kernel.Elu;
 import org.widenets.kernel.Gelu;
+import org.widenets.kernel.Mlp;
+import org.widenets.kernel.Network;
 import org.widenets.kernel.Tanh;
 
 /** The activations of the benchmark by name, each with the σ_w², σ_b² that numpy_baseline.py uses too. */
 final class BenchActivations {
 
     record Spec(Activation activation, double weightVariance, double biasVariance) {
+
+        /** The benchmark MLP: {@code depth} layers of this activation, mean input convention. */
+        Network network(int depth) {
+            return Mlp.builder().activation(activation).depth(depth)
+                    .weightVariance(weightVariance).biasVariance(biasVariance).build();
+        }
     }
 
     private BenchActivations() {

@@ -53,11 +53,23 @@ public final class BivariateNormal {
         if (!(Math.abs(rho) <= 1)) {
             throw new IllegalArgumentException("rho must be in [-1, 1], got " + rho);
         }
-        return upper(-h, -k, rho);
+        return upper(-h, -k, rho, Math.sqrt((1 - rho) * (1 + rho)));
     }
 
-    /** P(Z₁ &gt; h, Z₂ &gt; k): Genz's BVND. */
-    private static double upper(double h, double k, double r) {
+    /**
+     * Φ₂(h, k; ρ) with √(1 − ρ²) supplied by the caller. Near ρ = ±1 the double ρ has lost most of
+     * 1 − ρ² (relative error ε/(1 − |ρ|)), while a caller that holds the covariance can form
+     * √(1 − ρ²) = √(q11q22 − q12²)/√(q11q22) to full precision ({@link Angles#sinTheta}); the expansion
+     * branch of BVND (|ρ| ≥ 0.925) depends on ρ only through it and its sign, so with an accurate
+     * value Φ₂ stays accurate up to ρ = ±1. {@code sinTheta} = 0 means ρ = ±1 exactly (sign of ρ).
+     * Arguments are not validated: for the ELU kernel loop, whose covariance is already checked.
+     */
+    static double cdf(double h, double k, double rho, double sinTheta) {
+        return upper(-h, -k, rho, sinTheta);
+    }
+
+    /** P(Z₁ &gt; h, Z₂ &gt; k): Genz's BVND at correlation r, with sinTheta = √(1 − r²). */
+    private static double upper(double h, double k, double r, double sinTheta) {
         if (h == Double.POSITIVE_INFINITY || k == Double.POSITIVE_INFINITY) {
             return 0;
         }
@@ -67,10 +79,10 @@ public final class BivariateNormal {
         if (k == Double.NEGATIVE_INFINITY) {
             return StandardNormal.cdf(-h);
         }
-        if (r == 1) {
+        if (sinTheta == 0 && r > 0) {
             return StandardNormal.cdf(-Math.max(h, k));
         }
-        if (r == -1) {
+        if (sinTheta == 0) {
             // P(Z > h, −Z > k) = P(h < Z < −k).
             return Math.max(0, StandardNormal.cdf(-h) - StandardNormal.cdf(k));
         }
@@ -93,8 +105,8 @@ public final class BivariateNormal {
             k = -k;
             hk = -hk;
         }
-        double as = (1 - r) * (1 + r);
-        double a = Math.sqrt(as);
+        double a = sinTheta;
+        double as = a * a;
         double bs = (h - k) * (h - k);
         double c = (4 - hk) / 8;
         double d = (12 - hk) / 16;

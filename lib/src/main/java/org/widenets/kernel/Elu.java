@@ -12,8 +12,8 @@ package org.widenets.kernel;
  * </pre>
  * Two evaluation routes, because no single one is accurate everywhere (pitfalls P2, P3 of the note):
  * <ul>
- *   <li>For moderate variances (0.01 ≤ q ≤ 12) and |ρ| ≤ 0.99 the closed form with three bivariate normal CDFs
- *       ({@link BivariateNormal}): A = e^{(q11+2q12+q22)/2}Φ₂(−(s₁+ρs₂), −(ρs₁+s₂); ρ),
+ *   <li>For moderate variances (0.01 ≤ q ≤ 12), at any ρ, the closed form with three bivariate normal CDFs
+ *       ({@link BivariateNormal}, given √(1 − ρ²) from the covariance so that it stays exact near ρ = ±1): A = e^{(q11+2q12+q22)/2}Φ₂(−(s₁+ρs₂), −(ρs₁+s₂); ρ),
  *       B₁ = e^{q11/2}Φ₂(−s₁, −ρs₁; ρ), B₂ likewise, X₁₂ = ½erfcx(s₂/√2) − B₂,
  *       C₁₂ = q12·X₁₂ + (s₁/√(2π))(½erfcx(r s₂/√2) − ½), D = A − B₁ − B₂ + (π−θ)/(2π).</li>
  *   <li>Elsewhere the exponential factors overflow (q ≳ 700) or D and C are formed from O(1) pieces
@@ -24,7 +24,8 @@ package org.widenets.kernel;
  *       cancellation. The integrals use graded Gauss–Legendre panels ({@link GaussianQuadrature}) and
  *       are exact to ≈1e-14 relative.</li>
  * </ul>
- * Diagonal: the erfcx form, and below q = 1e-5 the series
+ * Diagonal (and any pair with q11 = q12 = q22, where u = v: the x = x′ entries of kernel matrices): the
+ * erfcx form, and below q = 1e-5 the series
  * E[(eᵘ−1)²; u&lt;0] = q/2 − √(2/π)q^{3/2} + (7/8)q² − √(2/π)q^{5/2} + (31/48)q³ (note §2.3).
  * φ′(0) is taken as α (left derivative).
  */
@@ -32,7 +33,6 @@ public record Elu(double alpha) implements Activation {
 
     private static final double BVN_MIN_VARIANCE = 0.01;
     private static final double BVN_MAX_VARIANCE = 12;
-    private static final double BVN_MAX_CORRELATION = 0.99;
     private static final double SERIES_BELOW = 1e-5;
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
@@ -66,6 +66,9 @@ public record Elu(double alpha) implements Activation {
         if (q11 == 0 || q22 == 0) {
             return 0; // φ(0) = 0
         }
+        if (q12 == q11 && q22 == q11) {
+            return diag(q11); // u = v
+        }
         Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22, true);
         return AbRelu.relu().t(q11, q12, q22) + alpha * (p.c12 + p.c21) + alpha * alpha * p.d;
     }
@@ -75,6 +78,9 @@ public record Elu(double alpha) implements Activation {
         Checks.covariance(q11, q12, q22);
         if (q11 == 0 || q22 == 0) {
             return dphi(0) * (0.5 + alpha * 0.5 * StandardNormal.erfcx(Math.sqrt(Math.max(q11, q22) / 2)));
+        }
+        if (q12 == q11 && q22 == q11) {
+            return diagDot(q11);
         }
         Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22, false);
         return AbRelu.relu().tDot(q11, q12, q22) + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
@@ -87,7 +93,7 @@ public record Elu(double alpha) implements Activation {
      */
     @Override
     public void tAndTDot(double q11, double q12, double q22, double[] out) {
-        if (q11 != 0 && q22 != 0 && useBvn(q11, q12, q22)) {
+        if (q11 != 0 && q22 != 0 && useBvn(q11, q12, q22) && !(q12 == q11 && q22 == q11)) {
             Checks.covariance(q11, q12, q22);
             Pieces p = Pieces.bvn(q11, q12, q22);
             AbRelu relu = AbRelu.relu();
@@ -120,12 +126,13 @@ public record Elu(double alpha) implements Activation {
     }
 
     /**
-     * The Φ₂ route needs moderate variances (no overflow, no cancellation) and |ρ| ≤ 0.99: Φ₂ takes ρ
-     * as a double, whose rounding is a relative error ε/(1 − |ρ|) in 1 − ρ², 1e-4 at 1 − |ρ| = 1e-12.
+     * The Φ₂ route needs moderate variances (no overflow, no cancellation), at any ρ: Φ₂ gets
+     * √(1 − ρ²) = √(q11q22 − q12²)/(s₁s₂) formed from the covariance, not from the rounded ρ (whose
+     * 1 − ρ² is only good to ε/(1 − |ρ|), 1e-4 at 1 − |ρ| = 1e-12), and Genz's expansion branch
+     * (|ρ| ≥ 0.925) is accurate up to ρ = ±1 with it (note §2.3, pitfall P4).
      */
     static boolean useBvn(double q11, double q12, double q22) {
-        return Math.min(q11, q22) >= BVN_MIN_VARIANCE && Math.max(q11, q22) <= BVN_MAX_VARIANCE
-                && Math.abs(q12) <= BVN_MAX_CORRELATION * Math.sqrt(q11 * q22);
+        return Math.min(q11, q22) >= BVN_MIN_VARIANCE && Math.max(q11, q22) <= BVN_MAX_VARIANCE;
     }
 
     /** The Gaussian pieces of the kernels; package-private so that tests can compare both routes. */
@@ -135,10 +142,10 @@ public record Elu(double alpha) implements Activation {
         static Pieces bvn(double q11, double q12, double q22) {
             double s1 = Math.sqrt(q11), s2 = Math.sqrt(q22);
             double rho = Math.max(-1, Math.min(1, q12 / (s1 * s2)));
-            double r = Angles.sinTheta(q11, q12, q22) / (s1 * s2);
-            double a = Math.exp((q11 + 2 * q12 + q22) / 2) * BivariateNormal.cdf(-(s1 + rho * s2), -(rho * s1 + s2), rho);
-            double b1 = Math.exp(q11 / 2) * BivariateNormal.cdf(-s1, -rho * s1, rho);
-            double b2 = Math.exp(q22 / 2) * BivariateNormal.cdf(-rho * s2, -s2, rho);
+            double r = Math.min(1, Angles.sinTheta(q11, q12, q22) / (s1 * s2));
+            double a = Math.exp((q11 + 2 * q12 + q22) / 2) * BivariateNormal.cdf(-(s1 + rho * s2), -(rho * s1 + s2), rho, r);
+            double b1 = Math.exp(q11 / 2) * BivariateNormal.cdf(-s1, -rho * s1, rho, r);
+            double b2 = Math.exp(q22 / 2) * BivariateNormal.cdf(-rho * s2, -s2, rho, r);
             double x12 = 0.5 * StandardNormal.erfcx(s2 / StandardNormal.SQRT_2) - b2;
             double x21 = 0.5 * StandardNormal.erfcx(s1 / StandardNormal.SQRT_2) - b1;
             double p0 = (Math.PI - Angles.theta(q11, q12, q22)) / (2 * Math.PI);

@@ -10,21 +10,28 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * variances, and kernel matrices ask for the same diagonal variance of each input N times per layer.
  *
  * <p>Implementation detail, invisible in results: per activation (by {@code equals}, so every
- * {@code new Tanh()} shares one) a lock-free two-way set-associative table of 2¹⁶ expansions keyed by the
- * exact bits of q; a colliding entry is overwritten, and past a memory budget (a quarter of the heap,
- * at most 256 MB) the table is emptied. A lost entry is recomputed, so eviction costs time, never
- * accuracy; racing writers store equal values. At most {@link #MAX_ACTIVATIONS} activations keep a table.
+ * {@code new Tanh()} shares one) a lock-free open-addressing table of 2¹⁸ slots (linear probing over at
+ * most 32) keyed by the exact bits of q; it is emptied when half full or past a memory budget (a quarter
+ * of the heap, at most 256 MB), so probes stay short and stale variances of earlier matrices go. A lost
+ * entry is recomputed, so eviction costs time, never accuracy; racing writers store equal values. At most
+ * {@link #MAX_ACTIVATIONS} activations keep a table.
+ *
+ * <p>Why not the two-way set-associative table this used to be: a kernel matrix asks for each of its N·L
+ * expansions N times while all of them are live, and the few sets that three live variances hash to
+ * (about 20 at N = 500) evicted each other on every request — 3600 of 5000 expansions were recomputed,
+ * several times, per Tanh matrix. Open addressing at ≤ ½ load keeps every live key.
  */
 final class HermiteCache {
 
     static final int MAX_ACTIVATIONS = 16;
     static final int INITIAL_DEGREE = 32;
-    private static final int BITS = 16;
+    private static final int BITS = 18, SLOTS = 1 << BITS, PROBES = 32;
     private static final long BUDGET = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
     private static final ConcurrentHashMap<Activation, HermiteCache> TABLES = new ConcurrentHashMap<>();
 
-    private final AtomicReferenceArray<HermiteExpansion> slots = new AtomicReferenceArray<>(1 << BITS);
+    private final AtomicReferenceArray<HermiteExpansion> slots = new AtomicReferenceArray<>(SLOTS);
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong entries = new AtomicLong();
     private final boolean smooth;
 
     private HermiteCache(boolean smooth) {
@@ -76,7 +83,39 @@ final class HermiteCache {
         if (!smooth) {
             return 0;
         }
+        return series(f, get(f, q11, 0, INITIAL_DEGREE), q11, q12, q22, out, wantT, wantTDot, new int[] {-1, -1});
+    }
+
+    /**
+     * One row of kernel matrices: {@link QuadratureActivation#tAndTDot(double, double[], int, double[],
+     * double[], int)} with the expansion of q11 looked up once for the block. Per entry the same path as
+     * {@link #tAndTDot}, so the same values; maps the series cannot bound by 2-D quadrature.
+     */
+    void block(Activation f, double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
         HermiteExpansion a = get(f, q11, 0, INITIAL_DEGREE);
+        double[] out = new double[2];
+        int[] guess = {-1, -1}; // truncation degrees of the previous entry: neighbours need about the same
+        for (int k = 0; k < count; k++) {
+            double p12 = q12[k], p22 = q22[from + k];
+            Checks.covariance(q11, p12, p22);
+            int done = series(f, a, q11, p12, p22, out, true, true, guess);
+            if ((done & T) == 0) {
+                out[0] = GaussianQuadrature.activations().t(f, q11, p12, p22);
+            }
+            if ((done & T_DOT) == 0) {
+                out[1] = GaussianQuadrature.activations().tDot(f, q11, p12, p22);
+            }
+            q12[k] = out[0];
+            ntk12[k] *= out[1];
+        }
+    }
+
+    /**
+     * {@link #tAndTDot} given the (initial) expansion a of q11 and guesses of the truncation degrees
+     * (updated; they change the search's length, never its answer).
+     */
+    private int series(Activation f, HermiteExpansion a, double q11, double q12, double q22, double[] out,
+                       boolean wantT, boolean wantTDot, int[] guess) {
         if (q12 == q11 && q22 == q11) {
             // u = v: T and Ṫ are the diagonals, the same numbers QuadratureActivation.diag gives (kernel
             // matrices run x = x′ as ρ = 1 alongside the exact diagonal, and must stay on it bit for bit)
@@ -87,12 +126,15 @@ final class HermiteCache {
         HermiteExpansion b = get(f, q22, 0, INITIAL_DEGREE);
         // a zero variance has only the constant term, so any ρ gives the same (exact) result
         double rho = q11 == 0 || q22 == 0 ? 0 : Math.max(-1, Math.min(1, q12 / (Math.sqrt(q11) * Math.sqrt(q22))));
+        double logRho = Math.log(Math.abs(rho));
         while (true) {
-            int kT = wantT ? HermiteExpansion.truncation(a, b, rho, false) : 0;
-            int kD = wantTDot ? HermiteExpansion.truncation(a, b, rho, true) : 0;
+            int kT = wantT ? HermiteExpansion.truncation(a, b, logRho, false, guess[0]) : 0;
+            int kD = wantTDot ? HermiteExpansion.truncation(a, b, logRho, true, guess[1]) : 0;
             int reach = Math.min(a.degree(), b.degree());
             if ((kT >= 0 && kD >= 0) || reach >= HermiteExpansion.MAX_DEGREE) {
                 int done = 0;
+                guess[0] = kT;
+                guess[1] = kD;
                 if (wantT && kT >= 0) {
                     out[0] = HermiteExpansion.sum(a, b, rho, false, kT);
                     done |= T;
@@ -103,13 +145,22 @@ final class HermiteCache {
                 }
                 return done;
             }
-            // not within the degrees both expansions reach: lengthen the shorter one(s), up to the cap
-            int next = Math.min(HermiteExpansion.MAX_DEGREE, Math.max(2 * reach, INITIAL_DEGREE));
+            // not within the degrees both expansions reach: lengthen the shorter one(s). Two complete
+            // expansions of different degrees meet the bound at any ρ once the shorter reaches the longer
+            // (both remainders are then ≤ TARGET at one degree): grow it exactly that far. Otherwise at
+            // least double the reach, an incomplete expansion on to its completion (up to the cap): a pair
+            // that outgrows the initial degree is one near ρ = ±1, which needs about the complete expansion,
+            // and growing there in one step avoids rebuilding it at every doubling. The coefficients come
+            // from one rule, so a longer expansion extends a shorter one bit for bit and results do not
+            // depend on how it grew.
+            int next = a.complete() && b.complete() && a.degree() != b.degree()
+                    ? Math.max(a.degree(), b.degree())
+                    : Math.min(HermiteExpansion.MAX_DEGREE, Math.max(2 * reach, INITIAL_DEGREE));
             if (a.degree() < next) {
-                a = get(f, q11, next, next);
+                a = get(f, q11, next, a.complete() ? next : HermiteExpansion.MAX_DEGREE);
             }
             if (b.degree() < next) {
-                b = get(f, q22, next, next);
+                b = get(f, q22, next, b.complete() ? next : HermiteExpansion.MAX_DEGREE);
             }
         }
     }
@@ -120,29 +171,38 @@ final class HermiteCache {
      */
     HermiteExpansion get(Activation f, double q, int minDegree, int maxDegree) {
         long key = Double.doubleToLongBits(q);
-        int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS)) & ~1;
-        for (int j = i; j <= i + 1; j++) {
+        int home = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+        // linear probing: a key lives in the first PROBES slots from its home; entries are replaced, never
+        // removed singly, so an empty slot ends the search
+        int same = -1, empty = -1;
+        for (int p = 0; p < PROBES; p++) {
+            int j = (home + p) & (SLOTS - 1);
             HermiteExpansion e = slots.get(j);
-            if (e != null && Double.doubleToLongBits(e.variance()) == key
-                    && (e.degree() >= maxDegree || (e.complete() && e.degree() >= minDegree))) {
-                return e;
+            if (e == null) {
+                empty = j;
+                break;
+            }
+            if (Double.doubleToLongBits(e.variance()) == key) {
+                if (e.degree() >= maxDegree || (e.complete() && e.degree() >= minDegree)) {
+                    return e;
+                }
+                same = j;
+                break;
             }
         }
         HermiteExpansion e = HermiteExpansion.of(f, q, minDegree, maxDegree);
-        if (bytes.addAndGet(e.bytes()) > BUDGET) {
+        if (bytes.addAndGet(e.bytes()) > BUDGET || (same < 0 && entries.incrementAndGet() > SLOTS / 2)) {
             for (int j = 0; j < slots.length(); j++) {
                 slots.set(j, null);
             }
             bytes.set(e.bytes());
+            entries.set(1);
+            same = -1;
+            empty = home;
         }
-        // the way holding the same q (a shorter expansion), else an empty way, else the first
-        int way = i;
-        HermiteExpansion first = slots.get(i), second = slots.get(i + 1);
-        boolean firstSame = first != null && Double.doubleToLongBits(first.variance()) == key;
-        boolean secondSame = second != null && Double.doubleToLongBits(second.variance()) == key;
-        if (!firstSame && (secondSame || (first != null && second == null))) {
-            way = i + 1;
-        }
+        // over a shorter expansion of the same q, else into the empty slot, else (PROBES live neighbours,
+        // which a table this sparse practically never has) over the home slot
+        int way = same >= 0 ? same : empty >= 0 ? empty : home;
         HermiteExpansion old = slots.getAndSet(way, e);
         if (old != null) {
             bytes.addAndGet(-old.bytes());

@@ -70,9 +70,15 @@ public final class HermiteExpansion {
     /** ½·ln of the floored relative remainders after each degree, non-increasing. */
     private final float[] halfLogRemainder, halfLogRemainderDot;
     private final boolean complete;
+    /** {@link #ODD} or {@link #EVEN} when φ (parityDot: φ′) is, exactly on the rule's nodes; else 0. */
+    private final int parity, parityDot;
+
+    /** Parities: every even-degree (ODD) or odd-degree (EVEN) coefficient is exactly 0. */
+    static final int ODD = -1, EVEN = 1;
 
     private HermiteExpansion(double q, double diag, double diagDot, double[] c, double[] d,
-                             float[] halfLogRemainder, float[] halfLogRemainderDot, boolean complete) {
+                             float[] halfLogRemainder, float[] halfLogRemainderDot, boolean complete,
+                             int parity, int parityDot) {
         this.q = q;
         this.diag = diag;
         this.diagDot = diagDot;
@@ -81,6 +87,8 @@ public final class HermiteExpansion {
         this.halfLogRemainder = halfLogRemainder;
         this.halfLogRemainderDot = halfLogRemainderDot;
         this.complete = complete;
+        this.parity = parity;
+        this.parityDot = parityDot;
     }
 
     /**
@@ -116,7 +124,7 @@ public final class HermiteExpansion {
             double p = f.phi(0), dp = f.dphi(0);
             float none = Float.NEGATIVE_INFINITY;
             return new HermiteExpansion(0, p * p, dp * dp, new double[] {p}, new double[] {dp},
-                    new float[] {none}, new float[] {none}, true);
+                    new float[] {none}, new float[] {none}, true, 0, 0);
         }
         return compute(f, q, minDegree, maxDegree);
     }
@@ -127,8 +135,11 @@ public final class HermiteExpansion {
         // part φ(sz) + φ(−sz) for even k and the odd part for odd k
         double[] breaks = breakpoints(s);
         int n = (breaks.length - 1) * GL_NODES.length;
-        double[] z = new double[n], even = new double[n], odd = new double[n], evenDot = new double[n], oddDot = new double[n];
+        double[] z = new double[n], even = new double[n], odd = new double[n], evenPart = new double[n], oddPart = new double[n];
         double diag = 0, diagDot = 0;
+        // exact parity on the nodes (tanh(−x) = −tanh(x) in floating point too): then the even- or
+        // odd-part weights are all exactly 0, so are half the coefficients, and the series skip them
+        boolean oddPhi = true, evenPhi = true, oddDot = true, evenDot = true;
         int m = 0;
         for (int p = 0; p + 1 < breaks.length; p++) {
             double half = 0.5 * (breaks[p + 1] - breaks[p]), mid = 0.5 * (breaks[p + 1] + breaks[p]);
@@ -139,8 +150,12 @@ public final class HermiteExpansion {
                 z[m] = x;
                 even[m] = w * (up + down);
                 odd[m] = w * (up - down);
-                evenDot[m] = w * (upDot + downDot);
-                oddDot[m] = w * (upDot - downDot);
+                evenPart[m] = w * (upDot + downDot);
+                oddPart[m] = w * (upDot - downDot);
+                oddPhi &= up == -down;
+                evenPhi &= up == down;
+                oddDot &= upDot == -downDot;
+                evenDot &= upDot == downDot;
                 diag += w * (up * up + down * down);
                 diagDot += w * (upDot * upDot + downDot * downDot);
             }
@@ -156,24 +171,60 @@ public final class HermiteExpansion {
         double sumC = 0, sumD = 0;
         int k = 0;
         boolean complete;
+        // an odd φ has exactly zero even-degree coefficients (and its even φ′ zero odd-degree ones): skip them
+        int parity = oddPhi ? ODD : evenPhi ? EVEN : 0, parityDot = oddDot ? ODD : evenDot ? EVEN : 0;
         while (true) {
             double ck = 0, dk = 0;
-            double[] g = (k & 1) == 0 ? even : odd, gDot = (k & 1) == 0 ? evenDot : oddDot;
+            double[] g = (k & 1) == 0 ? even : odd, gDot = (k & 1) == 0 ? evenPart : oddPart;
+            int kParity = (k & 1) == 0 ? EVEN : ODD;
+            boolean wantC = parity == 0 || parity == kParity, wantD = parityDot == 0 || parityDot == kParity;
             if (k == 0) {
                 for (int i = 0; i < n; i++) {
                     ck += g[i];
                     dk += gDot[i];
                 }
             } else {
-                // h ← h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), accumulating both coefficients
+                // h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), written over h_{k−2}; two partial sums
+                // per coefficient (n is even: 30 nodes per panel) halve the chain of dependent additions
                 double a = 1 / Math.sqrt(k), b = Math.sqrt(k - 1) * a;
-                for (int i = 0; i < n; i++) {
-                    double next = a * z[i] * h[i] - b * hPrev[i];
-                    hPrev[i] = h[i];
-                    h[i] = next;
-                    ck += g[i] * next;
-                    dk += gDot[i] * next;
+                if (wantC && wantD) {
+                    double c0 = 0, c1 = 0, d0 = 0, d1 = 0;
+                    for (int i = 0; i < n; i += 2) {
+                        double n0 = a * z[i] * h[i] - b * hPrev[i];
+                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
+                        hPrev[i] = n0;
+                        hPrev[i + 1] = n1;
+                        c0 += g[i] * n0;
+                        c1 += g[i + 1] * n1;
+                        d0 += gDot[i] * n0;
+                        d1 += gDot[i + 1] * n1;
+                    }
+                    ck = c0 + c1;
+                    dk = d0 + d1;
+                } else if (wantC || wantD) {
+                    double[] w = wantC ? g : gDot;
+                    double s0 = 0, s1 = 0;
+                    for (int i = 0; i < n; i += 2) {
+                        double n0 = a * z[i] * h[i] - b * hPrev[i];
+                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
+                        hPrev[i] = n0;
+                        hPrev[i + 1] = n1;
+                        s0 += w[i] * n0;
+                        s1 += w[i + 1] * n1;
+                    }
+                    if (wantC) {
+                        ck = s0 + s1;
+                    } else {
+                        dk = s0 + s1;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        hPrev[i] = a * z[i] * h[i] - b * hPrev[i];
+                    }
                 }
+                double[] swap = hPrev;
+                hPrev = h;
+                h = swap;
             }
             c[k] = ck;
             d[k] = dk;
@@ -189,7 +240,7 @@ public final class HermiteExpansion {
             k++;
         }
         return new HermiteExpansion(q, diag, diagDot, Arrays.copyOf(c, k + 1), Arrays.copyOf(d, k + 1),
-                Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete);
+                Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete, parity, parityDot);
     }
 
     /** (E[g²] − Σcₖ²)/E[g²] with the {@link #NOISE} floor; 0 for g ≡ 0. */
@@ -295,26 +346,61 @@ public final class HermiteExpansion {
      * expansions happen to reach, so results never depend on what a cache held.
      */
     static int truncation(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative) {
+        return truncation(a, b, Math.log(Math.abs(rho)), derivative, -1);
+    }
+
+    /**
+     * {@link #truncation} given ln|ρ| (T and Ṫ of a pair share it) and a guess of the answer (the degree of
+     * the previous pair of a kernel-matrix row, which is usually within a few of this one), or −1. The
+     * bound is monotone in K also in floating point (sums and products of monotone sequences, with monotone
+     * rounding), so the first qualifying K is unique and the guess changes only the number of steps: a
+     * search outward from it, then bisection, rather than bisection over the whole degree range (which cost
+     * more than the Mehler sum it truncates).
+     */
+    static int truncation(HermiteExpansion a, HermiteExpansion b, double logRho, boolean derivative, int guess) {
         float[] la = derivative ? a.halfLogRemainderDot : a.halfLogRemainder;
         float[] lb = derivative ? b.halfLogRemainderDot : b.halfLogRemainder;
-        double logRho = Math.log(Math.abs(rho));
         int limit = Math.min(la.length, lb.length) - 1;
         // an expansion that stopped early (complete) has its last remainder as a bound for all later
         // degrees, but the first qualifying K must not depend on that: search only where both are known
         if (!meets(la, lb, logRho, limit)) {
             return -1;
         }
-        // the bound is non-increasing in K: binary search for the first K that meets it
-        int lo = 0, hi = limit;
-        while (lo < hi) {
+        if (logRho == Double.NEGATIVE_INFINITY) {
+            return 0; // ρ = 0: the tail is empty after K = 0
+        }
+        int lo = -1, hi = limit; // the answer is in (lo, hi]: meets(hi) holds, meets(lo) does not
+        if (guess >= 0 && guess < limit) {
+            if (meets(la, lb, logRho, guess)) {
+                hi = guess;
+                for (int step = 1; hi - step > lo; step <<= 1) {
+                    if (meets(la, lb, logRho, hi - step)) {
+                        hi -= step;
+                    } else {
+                        lo = hi - step;
+                        break;
+                    }
+                }
+            } else {
+                lo = guess;
+                for (int step = 1; lo + step < hi; step <<= 1) {
+                    if (meets(la, lb, logRho, lo + step)) {
+                        hi = lo + step;
+                        break;
+                    }
+                    lo += step;
+                }
+            }
+        }
+        while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             if (meets(la, lb, logRho, mid)) {
                 hi = mid;
             } else {
-                lo = mid + 1;
+                lo = mid;
             }
         }
-        return lo;
+        return hi;
     }
 
     private static boolean meets(float[] la, float[] lb, double logRho, int k) {
@@ -323,14 +409,48 @@ public final class HermiteExpansion {
         return logRho == Double.NEGATIVE_INFINITY || (k + 1) * logRho + bound <= LOG_TARGET;
     }
 
-    /** Σ_{k≤K} cₖ(a)·cₖ(b)·ρᵏ by Horner (dₖ with {@code derivative}); both must hold degree K. */
+    /**
+     * Σ_{k≤K} cₖ(a)·cₖ(b)·ρᵏ by Horner (dₖ with {@code derivative}); both must hold degree K. When both
+     * expansions have the same parity, half the terms are exactly 0 and the sum runs over the other half
+     * in ρ²: ρ·Σⱼ c₂ⱼ₊₁c′₂ⱼ₊₁ρ²ʲ (odd φ, e.g. tanh) or Σⱼ c₂ⱼc′₂ⱼρ²ʲ (even, e.g. tanh′).
+     */
     static double sum(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative, int degree) {
         double[] x = derivative ? a.d : a.c, y = derivative ? b.d : b.c;
-        double acc = 0;
-        for (int k = degree; k >= 0; k--) {
-            acc = acc * rho + x[k] * y[k];
+        int pa = derivative ? a.parityDot : a.parity, pb = derivative ? b.parityDot : b.parity;
+        if (pa != 0 && pa == pb) {
+            int first = pa == ODD ? 1 : 0;
+            double s = series(x, y, first, 2, degree, rho * rho);
+            return pa == ODD ? s * rho : s;
         }
-        return acc;
+        return series(x, y, 0, 1, degree, rho);
+    }
+
+    /**
+     * Σⱼ tⱼ rʲ over the terms tⱼ = x[k]·y[k], k = first + j·step ≤ last, as four Horner chains in r⁴
+     * (j mod 4) that the processor runs side by side: one chain is a sequence of dependent multiply–adds
+     * (4 cycles each), and the sums reach a hundred terms and more near ρ = ±1, in every kernel-matrix entry.
+     */
+    private static double series(double[] x, double[] y, int first, int step, int last, double r) {
+        int m = last < first ? 0 : (last - first) / step + 1;
+        if (m == 0) {
+            return 0;
+        }
+        double r2 = r * r, r4 = r2 * r2;
+        int top = (m - 1) >> 2;
+        // the top block of four may be partial: terms j = 4·top + c exist for j < m
+        int k = first + 4 * top * step, left = m - 4 * top;
+        double c0 = x[k] * y[k];
+        double c1 = left > 1 ? x[k + step] * y[k + step] : 0;
+        double c2 = left > 2 ? x[k + 2 * step] * y[k + 2 * step] : 0;
+        double c3 = left > 3 ? x[k + 3 * step] * y[k + 3 * step] : 0;
+        for (int i = top - 1; i >= 0; i--) {
+            k = first + 4 * i * step;
+            c0 = c0 * r4 + x[k] * y[k];
+            c1 = c1 * r4 + x[k + step] * y[k + step];
+            c2 = c2 * r4 + x[k + 2 * step] * y[k + 2 * step];
+            c3 = c3 * r4 + x[k + 3 * step] * y[k + 3 * step];
+        }
+        return (c0 + r * c1) + r2 * (c2 + r * c3);
     }
 
     @Override

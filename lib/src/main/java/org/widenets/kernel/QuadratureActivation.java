@@ -51,6 +51,17 @@ public interface QuadratureActivation extends Activation {
         }
     }
 
+    /** One row against a block of columns: for smooth φ the expansion of q11 is looked up once, not per entry. */
+    @Override
+    default void tAndTDot(double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
+        HermiteCache cache = HermiteCache.of(this);
+        if (cache.smooth()) {
+            cache.block(this, q11, q22, from, q12, ntk12, count);
+        } else {
+            Activation.super.tAndTDot(q11, q22, from, q12, ntk12, count);
+        }
+    }
+
     /** E[φ(u)²] by 1-D quadrature: for smooth φ the memoised rule of its Hermite coefficients (same accuracy). */
     @Override
     default double diag(double q) {

@@ -38,7 +38,10 @@ class EluGeluReferenceTest {
     @Test
     void bivariateNormalRouteAgreesWithConditionalIntegrals() {
         double[] variances = {0.01, 0.2, 1, 3.3, 12};
-        double[] rhos = {-0.99, -0.7, -0.2, 0, 0.35, 0.8, 0.99};
+        // |ρ| > 0.99 up to ±1: the Φ₂ route gets √(1 − ρ²) from the covariance (the 1-D integrals used
+        // to take these pairs, at ≈ 1000× the cost)
+        double[] rhos = {-1, -1 + 1e-12, -1 + 1e-8, -0.9999, -0.995, -0.99, -0.7, -0.2, 0, 0.35, 0.8, 0.93,
+                0.99, 0.995, 0.9999, 1 - 1e-8, 1 - 1e-12, 1};
         for (double q11 : variances) {
             for (double q22 : variances) {
                 for (double rho : rhos) {

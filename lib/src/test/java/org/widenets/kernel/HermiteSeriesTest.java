@@ -104,6 +104,62 @@ class HermiteSeriesTest {
     }
 
     @Test
+    void parityHalvesTheSeriesWithoutChangingIt() {
+        // tanh is odd and tanh′ even: half the coefficients are exactly 0 and the sums skip them; the
+        // result must be the full Horner sum over all coefficients to rounding. SiLU has no parity.
+        for (Activation f : new Activation[] {new Tanh(), new Silu()}) {
+            HermiteExpansion a = HermiteExpansion.of(f, 0.7, 200, 200), b = HermiteExpansion.of(f, 2.5, 200, 200);
+            if (f instanceof Tanh) {
+                for (int k = 0; k <= 200; k++) {
+                    assertEquals(0.0, (k % 2 == 0 ? a.coefficient(k) : a.derivativeCoefficient(k)), "k = " + k);
+                }
+            }
+            for (double rho : new double[] {-0.999, -0.6, 0.2, 0.97, 1}) {
+                for (int degree : new int[] {0, 1, 7, 8, 200}) {
+                    double t = 0, tDot = 0;
+                    for (int j = degree; j >= 0; j--) {
+                        t = t * rho + a.coefficient(j) * b.coefficient(j);
+                        tDot = tDot * rho + a.derivativeCoefficient(j) * b.derivativeCoefficient(j);
+                    }
+                    String at = f.name() + " ρ = " + rho + " K = " + degree;
+                    assertEquals(t, HermiteExpansion.sum(a, b, rho, false, degree), 1e-15, at);
+                    assertEquals(tDot, HermiteExpansion.sum(a, b, rho, true, degree), 1e-15, at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void truncationDoesNotDependOnTheGuess() {
+        // the kernel-matrix rows pass the previous entry's degree as a guess; the answer must be the
+        // first degree that meets the bound, whatever the guess (checked against a plain linear scan)
+        HermiteExpansion a = HermiteExpansion.of(new Tanh(), 0.8, 300, 300);
+        HermiteExpansion b = HermiteExpansion.of(new Tanh(), 2.0, 300, 300);
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 2000; trial++) {
+            double rho = trial < 4 ? new double[] {1, -1, 0.999999, 1e-300}[trial] : 2 * random.nextDouble() - 1;
+            double logRho = Math.log(Math.abs(rho));
+            for (boolean derivative : new boolean[] {false, true}) {
+                int scan = -1;
+                // (relativeRemainder is that of φ: the scan checks T; Ṫ only for independence of the guess)
+                for (int k = 0; !derivative && k <= Math.min(a.degree(), b.degree()) && scan < 0; k++) {
+                    double bound = 0.5 * Math.log(a.relativeRemainder(k)) + 0.5 * Math.log(b.relativeRemainder(k));
+                    if ((k + 1) * logRho + bound <= Math.log(HermiteExpansion.TARGET) - 1e-6) {
+                        scan = k;
+                    }
+                }
+                int plain = HermiteExpansion.truncation(a, b, rho, derivative);
+                // the scan uses doubles with a margin; the stored bound is float, rounded up: at most a few apart
+                assertTrue(scan < 0 || (plain >= 0 && plain <= scan), "ρ = " + rho + ": " + plain + " vs scan " + scan);
+                for (int guess : new int[] {-1, 0, 1, plain - 1, plain, plain + 1, random.nextInt(400)}) {
+                    assertEquals(plain, HermiteExpansion.truncation(a, b, logRho, derivative, guess),
+                            "ρ = " + rho + ", guess " + guess);
+                }
+            }
+        }
+    }
+
+    @Test
     void seriesOfErfReproducesTheArcsineKernel() {
         // Erf has a closed form: the expansion alone (no quadrature oracle involved) must reproduce it
         Erf erf = new Erf(1.3, 0.8, 0.2);

@@ -51,6 +51,19 @@ class KernelMatricesEqualPairPathTest {
     }
 
     @Test
+    void seriesActivationsEqualThePairPath() {
+        // QuadratureActivation's block method (one lookup of the row's expansion per block) against the
+        // per-pair maps; includes equal rows (x = x′ stays on the exact diagonal)
+        for (Activation f : new Activation[] {new Tanh(), new Silu(), new Elu(1.0)}) {
+            Network net = Mlp.builder().activation(f).depth(3).weightVariance(1.5).biasVariance(0.1).build();
+            DMatrixRMaj x = randomInputs(12, 4, 5);
+            System.arraycopy(x.data, 0, x.data, 4 * 3, 4);
+            assertEqualsPairPath(net, x, x);
+            assertEqualsPairPath(net, x, randomInputs(5, 4, 6));
+        }
+    }
+
+    @Test
     void tilesBlocksAndLargeInputDimensionsEqualThePairPath() {
         // 150 rows span several 32-row tiles and 64-column chunks; d = 300 takes the register tile path
         Network net = Mlp.builder().activation(AbRelu.leakyRelu(0.1)).depth(3).weightVariance(1.8)
