@@ -176,6 +176,7 @@ public final class UciGpBenchmark {
                 try {
                     DepthSweep sweep = DepthSweep.compute(activation, v, maxDepth, s.xTrain(), s.xTest());
                     java.util.stream.IntStream.rangeClosed(1, maxDepth).parallel().forEach(l -> {
+                        if (sweep.failed(l)) return;
                         try {
                             GpPosterior post = ExactGp.fit(sweep.gram(l), s.yTrain(), 0.1);
                             double[] mean = post.predictMean(sweep.cross(l));
