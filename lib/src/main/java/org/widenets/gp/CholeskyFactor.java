@@ -8,6 +8,7 @@ import org.ejml.dense.block.MatrixOps_DDRB;
 import org.ejml.dense.block.TriangularSolver_DDRB;
 import org.ejml.dense.block.TriangularSolver_MT_DDRB;
 import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_DDRB;
+import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_MT_DDRB;
 
 /**
  * The lower Cholesky factor L of A = K + (noise + jitter)·I, computed in one working matrix.
@@ -17,9 +18,15 @@ import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_DDRB;
  * block matrix into a row-major input and copies the factor again on {@code getT}: four n×n arrays.
  * Working on the block matrix keeps one n×n array besides the caller's K, and the block triangular
  * solver handles many right-hand sides (test points) at cache speed; the multi-threaded variant is
- * used for those, the Cholesky itself gains nothing from threads on two cores (notebook-stack.md §9.3).
+ * used for those. The factorisation itself is multi-threaded ({@code CholeskyOuterForm_MT_DDRB}) from
+ * {@link #THREADED_FROM} rows on: there each block column's trailing update is long enough to share
+ * between the cores (kin8nm, n = 7373: see GpBench), while smaller matrices are factorised many at a time
+ * by callers that already keep the cores busy (Figure 7's depths, the grid search).
  */
 final class CholeskyFactor {
+
+    /** Matrices with at least this many rows are factorised with EJML's multi-threaded block Cholesky. */
+    static final int THREADED_FROM = 2500;
 
     private final int n;
     private final int block;
@@ -53,7 +60,9 @@ final class CholeskyFactor {
             if (shift != 0) {
                 for (int i = 0; i < n; i++) work.unsafe_set(i, i, work.unsafe_get(i, i) + shift);
             }
-            if (new CholeskyOuterForm_DDRB(true).decompose(work) && finiteDiagonal(work)) {
+            boolean ok = n >= THREADED_FROM ? new CholeskyOuterForm_MT_DDRB(true).decompose(work)
+                    : new CholeskyOuterForm_DDRB(true).decompose(work);
+            if (ok && finiteDiagonal(work)) {
                 return new CholeskyFactor(work, jitter, shift);
             }
             double next = jitter == 0 ? policy.initial() * meanDiag : jitter * policy.factor();
