@@ -48,26 +48,42 @@ final class CholeskyFactor {
      * @throws NotPositiveDefiniteException if even the largest jitter fails
      */
     static CholeskyFactor of(DMatrixRMaj k, double noise, JitterPolicy policy) {
+        double[] perRow = new double[k.numRows];
+        java.util.Arrays.fill(perRow, noise);
+        return of(k, perRow, policy);
+    }
+
+    /**
+     * Factorises K + diag(noise) (a noise variance per row, e.g. σ²/k for an input seen k times), escalating
+     * jitter per the policy.
+     *
+     * @throws NotPositiveDefiniteException if even the largest jitter fails
+     */
+    static CholeskyFactor of(DMatrixRMaj k, double[] noise, JitterPolicy policy) {
         int n = k.numRows;
-        double meanDiag = 0;
-        for (int i = 0; i < n; i++) meanDiag += k.unsafe_get(i, i);
-        meanDiag = meanDiag / n + noise;
+        double meanDiag = 0, meanNoise = 0;
+        for (int i = 0; i < n; i++) {
+            meanDiag += k.unsafe_get(i, i) + noise[i];
+            meanNoise += noise[i];
+        }
+        meanDiag /= n;
+        meanNoise /= n;
         DMatrixRBlock work = new DMatrixRBlock(n, n, EjmlParameters.BLOCK_WIDTH);
         double jitter = 0;
         while (true) {
             MatrixOps_DDRB.convert(k, work);
-            double shift = noise + jitter;
-            if (shift != 0) {
-                for (int i = 0; i < n; i++) work.unsafe_set(i, i, work.unsafe_get(i, i) + shift);
+            for (int i = 0; i < n; i++) {
+                double shift = noise[i] + jitter;
+                if (shift != 0) work.unsafe_set(i, i, work.unsafe_get(i, i) + shift);
             }
             boolean ok = n >= THREADED_FROM ? new CholeskyOuterForm_MT_DDRB(true).decompose(work)
                     : new CholeskyOuterForm_DDRB(true).decompose(work);
             if (ok && finiteDiagonal(work)) {
-                return new CholeskyFactor(work, jitter, shift);
+                return new CholeskyFactor(work, jitter, meanNoise + jitter);
             }
             double next = jitter == 0 ? policy.initial() * meanDiag : jitter * policy.factor();
             if (!(meanDiag > 0) || next > policy.maximum() * meanDiag * (1 + 1e-12)) {
-                throw new NotPositiveDefiniteException("the " + n + "×" + n + " kernel matrix plus noise " + noise
+                throw new NotPositiveDefiniteException("the " + n + "×" + n + " kernel matrix plus noise " + meanNoise
                         + (jitter > 0 ? " and jitter " + jitter : "") + " is not positive definite (mean diagonal "
                         + meanDiag + "); the jitter cap is " + policy.maximum() + "·mean diagonal — check the kernel"
                         + " for non-finite or non-PSD entries, or raise the noise", jitter);
@@ -93,7 +109,7 @@ final class CholeskyFactor {
         return jitter;
     }
 
-    /** Total diagonal shift noise + jitter. */
+    /** Total diagonal shift noise + jitter (with a noise per row: their mean + jitter). */
     double shift() {
         return shift;
     }
