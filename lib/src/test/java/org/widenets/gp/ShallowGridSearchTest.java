@@ -54,4 +54,14 @@ class ShallowGridSearchTest {
         System.out.println("ERF: " + s);
         assertSelects(s, 10, 1.5, 3.0, 0.01);
     }
+
+    /** Yacht uses the low-noise grid {1e-3, 1e-4, 1e-5}: the paper's stored GELU setting is (2.0, 0.5, 10, 1e-4). */
+    @Test
+    void yachtGeluSelectsThePapersSettingOnTheLowNoiseGrid() {
+        RegressionSplit tuning = UciProtocol.shallowPaperTuning(Uci.load("yacht"));
+        var s = ShallowGridSearch.select(new Gelu(), tuning, ShallowGridSearch.paperNoises(UciSet.YACHT),
+                ShallowGridSearch.PAPER_VARIANCES, null);
+        System.out.println("yacht GELU: " + s);
+        assertSelects(s, 2.0, 0.5, 10, 1e-4);
+    }
 }
