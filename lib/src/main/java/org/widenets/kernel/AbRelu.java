@@ -63,7 +63,7 @@ public record AbRelu(double a, double b) implements Activation {
         Checks.covariance(q11, q12, q22);
         double c = (a - b) * (a - b) / (2 * Math.PI);
         double sin = Angles.sinTheta(q11, q12, q22);
-        double theta = Angles.theta(q11, q12, q22);
+        double theta = Angles.angle(sin, q12);
         return c * sin + ((a * a + b * b) / 2 - c * theta) * q12;
     }
 
@@ -79,10 +79,45 @@ public record AbRelu(double a, double b) implements Activation {
         Checks.covariance(q11, q12, q22);
         double c = (a - b) * (a - b) / (2 * Math.PI);
         double sin = Angles.sinTheta(q11, q12, q22);
-        double tDot = (a * a + b * b) / 2 - c * Angles.atan2(sin, q12); // = Angles.theta, sin reused
+        double tDot = (a * a + b * b) / 2 - c * Angles.angle(sin, q12); // = Angles.theta, sin reused
         out[0] = c * sin + tDot * q12;
         out[1] = tDot;
     }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Vectorised (C2 turns the loop into SIMD code): when the whole block is inside the ordinary
+     * range — variances in [0, 2⁵⁰⁰], q11·q22 normal, |q12| ≤ √(q11 q22) with the fast margin of
+     * {@link Checks#covariance} — the loops compute exactly what {@link #tAndTDot(double, double, double,
+     * double[])} does without its checks and rare branches ({@link Angles#angles}), so both paths give
+     * the same bits. Otherwise the
+     * block goes entry by entry through the checked scalar method (which also throws for bad input).
+     */
+    @Override
+    public void tAndTDot(double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
+        if (!Angles.ordinaryBlock(q11, q22, from, q12, count)) {
+            Activation.super.tAndTDot(q11, q22, from, q12, ntk12, count);
+            return;
+        }
+        double c = (a - b) * (a - b) / (2 * Math.PI), half = (a * a + b * b) / 2;
+        double[][] w = SCRATCH.get();
+        if (w[0].length < count) {
+            w = new double[][] {new double[count], new double[count], new double[count]};
+            SCRATCH.set(w);
+        }
+        double[] sin = w[0], theta = w[1];
+        Angles.angles(q11, q22, from, q12, sin, theta, w[2], count);
+        for (int k = 0; k < count; k++) {
+            double x = q12[k], tDot = half - c * theta[k];
+            q12[k] = c * sin[k] + tDot * x;
+            ntk12[k] *= tDot;
+        }
+    }
+
+    /** Per-thread working arrays of the block method (sin θ, θ, a selector), grown on demand. */
+    private static final ThreadLocal<double[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
 
     @Override
     public double diag(double q) {

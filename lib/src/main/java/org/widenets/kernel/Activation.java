@@ -68,6 +68,22 @@ public interface Activation {
         out[0] = t;
     }
 
+    /**
+     * One layer of kernel matrices for one input x against a block of inputs x′_k, k &lt; count:
+     * q12[k] ← T(q11, q12[k], q22[from + k]) and ntk12[k] ← Ṫ(q11, q12[k], q22[from + k])·ntk12[k]
+     * (the NTK recursion Θ′ = Ṫ·Θ), both with q12[k] before the update. Each entry must equal
+     * {@link #tAndTDot(double, double, double, double[])} to rounding and throw what it throws.
+     * The default loops over it; activations override this to vectorise (see {@link AbRelu}).
+     */
+    default void tAndTDot(double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
+        double[] maps = new double[2];
+        for (int k = 0; k < count; k++) {
+            tAndTDot(q11, q12[k], q22[from + k], maps);
+            q12[k] = maps[0];
+            ntk12[k] *= maps[1];
+        }
+    }
+
     /** True where T, Ṫ and the diagonals are exact formulas rather than numerical quadrature. */
     default boolean closedForm() {
         return true;

@@ -80,6 +80,26 @@ public record Elu(double alpha) implements Activation {
         return AbRelu.relu().tDot(q11, q12, q22) + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
     }
 
+    /**
+     * T and Ṫ from one evaluation of the Gaussian pieces on the Φ₂ route (three Φ₂ calls instead of six);
+     * the 1-D integral route computes different pieces for T and Ṫ and runs twice as before. The same
+     * expressions as {@link #t} and {@link #tDot}, so the same values.
+     */
+    @Override
+    public void tAndTDot(double q11, double q12, double q22, double[] out) {
+        if (q11 != 0 && q22 != 0 && useBvn(q11, q12, q22)) {
+            Checks.covariance(q11, q12, q22);
+            Pieces p = Pieces.bvn(q11, q12, q22);
+            AbRelu relu = AbRelu.relu();
+            out[0] = relu.t(q11, q12, q22) + alpha * (p.c12 + p.c21) + alpha * alpha * p.d;
+            out[1] = relu.tDot(q11, q12, q22) + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
+            return;
+        }
+        double t = t(q11, q12, q22);
+        out[1] = tDot(q11, q12, q22);
+        out[0] = t;
+    }
+
     @Override
     public double diag(double q) {
         Checks.variance("q", q);

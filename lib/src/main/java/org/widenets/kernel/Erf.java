@@ -44,7 +44,8 @@ public record Erf(double a, double b, double c) implements Activation {
     public double t(double q11, double q12, double q22) {
         Checks.covariance(q11, q12, q22);
         double m = Angles.scale(b * b * q11, b * b * q22);
-        return a * a * (2 / Math.PI) * Math.atan2(2 * b * b * q12 / m, Math.sqrt(delta(q11, q12, q22, m))) + c * c;
+        // Angles.atan2: StrictMath's atan2 bit for bit, inlinable (Math.atan2 is a native call)
+        return a * a * (2 / Math.PI) * Angles.atan2(2 * b * b * q12 / m, Math.sqrt(delta(q11, q12, q22, m))) + c * c;
     }
 
     @Override
@@ -52,6 +53,16 @@ public record Erf(double a, double b, double c) implements Activation {
         Checks.covariance(q11, q12, q22);
         double m = Angles.scale(b * b * q11, b * b * q22);
         return a * a * b * b * (4 / Math.PI) / Math.sqrt(delta(q11, q12, q22, m)) / m;
+    }
+
+    /** T and Ṫ share the scale m and Δ = (1+2q11)(1+2q22) − 4q12² (scaled): one setup serves both. */
+    @Override
+    public void tAndTDot(double q11, double q12, double q22, double[] out) {
+        Checks.covariance(q11, q12, q22);
+        double m = Angles.scale(b * b * q11, b * b * q22);
+        double root = Math.sqrt(delta(q11, q12, q22, m));
+        out[0] = a * a * (2 / Math.PI) * Angles.atan2(2 * b * b * q12 / m, root) + c * c;
+        out[1] = a * a * b * b * (4 / Math.PI) / root / m;
     }
 
     @Override

@@ -43,11 +43,6 @@ public record Nonlinearity(Activation activation) implements Layer {
     @Override
     public void applyOffDiagonal(double q11, double ntk11, double[] q22, double[] ntk22, int from,
                                  double[] q12, double[] ntk12, int count) {
-        double[] maps = new double[2];
-        for (int b = 0; b < count; b++) {
-            activation.tAndTDot(q11, q12[b], q22[from + b], maps);
-            q12[b] = maps[0];
-            ntk12[b] *= maps[1];
-        }
+        activation.tAndTDot(q11, q22, from, q12, ntk12, count);
     }
 }

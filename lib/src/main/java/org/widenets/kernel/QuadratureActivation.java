@@ -1,30 +1,72 @@
 package org.widenets.kernel;
 
 /**
- * An activation without a closed-form kernel: T, Ṫ and the diagonals are the kink-aware Gaussian
- * quadrature of their defining expectations ({@link GaussianQuadrature#activations()}, ≈1e-12
- * relative), so an implementation only supplies φ, φ′ and its kinks. Each 2-D map costs about 2·10⁴
- * evaluations of φ (≈0.5 ms for tanh); kernel matrices of such activations are expensive.
+ * An activation without a closed-form kernel; an implementation only supplies φ, φ′ and its kinks.
+ *
+ * <p><b>Smooth φ</b> ({@link #kinks()} empty): T and Ṫ are Mehler series in ρ = q12/√(q11 q22),
+ * T = Σₖ cₖ(q11)cₖ(q22)ρᵏ and Ṫ = Σₖ dₖ(q11)dₖ(q22)ρᵏ, with the Hermite coefficients of φ and φ′
+ * ({@link HermiteExpansion}) truncated where the Cauchy–Schwarz bound on the tail is ≤ 1e-12 of
+ * √(E[φ(u)²]E[φ(v)²]). The coefficients of each variance are memoised per activation (an implementation
+ * detail of bounded size), so a kernel-matrix entry costs one Horner pass of a few dozen terms instead
+ * of ≈2·10⁴ evaluations of φ. Where the bound would need more than {@link HermiteExpansion#MAX_DEGREE}
+ * terms (large variances at |ρ| near 1: tanh's coefficients decay like e^{−π√(2k)/(2√q)}) the map
+ * falls back to the quadrature below.
+ *
+ * <p><b>Kinked φ</b>, and the fallback: kink-aware 2-D Gaussian quadrature of the defining expectations
+ * ({@link GaussianQuadrature#activations()}, ≈1e-12 relative, about 2·10⁴ evaluations of φ, ≈0.5 ms).
+ * The diagonals are 1-D quadrature (for smooth φ the memoised rule of the Hermite coefficients).
  */
 public interface QuadratureActivation extends Activation {
 
     @Override
     default double t(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        double[] out = new double[2];
+        if (HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, true, false) != 0) {
+            return out[0];
+        }
         return GaussianQuadrature.activations().t(this, q11, q12, q22);
     }
 
     @Override
     default double tDot(double q11, double q12, double q22) {
+        Checks.covariance(q11, q12, q22);
+        double[] out = new double[2];
+        if (HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, false, true) != 0) {
+            return out[1];
+        }
         return GaussianQuadrature.activations().tDot(this, q11, q12, q22);
     }
 
+    /** T and Ṫ from one lookup of the two expansions; either map the series cannot bound by 2-D quadrature. */
+    @Override
+    default void tAndTDot(double q11, double q12, double q22, double[] out) {
+        Checks.covariance(q11, q12, q22);
+        int done = HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, true, true);
+        if ((done & HermiteCache.T) == 0) {
+            out[0] = GaussianQuadrature.activations().t(this, q11, q12, q22);
+        }
+        if ((done & HermiteCache.T_DOT) == 0) {
+            out[1] = GaussianQuadrature.activations().tDot(this, q11, q12, q22);
+        }
+    }
+
+    /** E[φ(u)²] by 1-D quadrature: for smooth φ the memoised rule of its Hermite coefficients (same accuracy). */
     @Override
     default double diag(double q) {
+        HermiteCache cache = HermiteCache.of(this);
+        if (cache.smooth()) {
+            return cache.get(this, q, 0, HermiteCache.INITIAL_DEGREE).diag();
+        }
         return GaussianQuadrature.activations().diag(this, q);
     }
 
     @Override
     default double diagDot(double q) {
+        HermiteCache cache = HermiteCache.of(this);
+        if (cache.smooth()) {
+            return cache.get(this, q, 0, HermiteCache.INITIAL_DEGREE).diagDot();
+        }
         return GaussianQuadrature.activations().diagDot(this, q);
     }
 
