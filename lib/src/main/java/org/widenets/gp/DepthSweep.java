@@ -19,7 +19,8 @@ import org.widenets.kernel.Checks;
  *   K_l(x, x′) = c^l(x, x′)  (x ≠ x′),   K_l(x, x) = d^l(x)
  * </pre>
  * Only the NNGP is computed (Figure 7 never uses the NTK), and each input's diagonal trajectory d^l is
- * computed once, not once per pair, so a pair costs L evaluations of T and nothing else.
+ * computed once, not once per pair, so a pair costs L evaluations of T (through the activation's block map,
+ * one input against a row of inputs, which the kernel package vectorises) and nothing else.
  *
  * <p>A depth whose kernel leaves the double range (or whose covariances the activation rejects) is
  * marked failed, with every deeper one ({@link #failed}); the shallower depths stay valid, as each
@@ -57,6 +58,9 @@ public final class DepthSweep {
         double[][] dTrain = new double[n][], dTest = new double[m][];
         for (int i = 0; i < n; i++) dTrain[i] = diagonalTrajectory(activation, v, xTrain[i], depth, failed);
         for (int i = 0; i < m; i++) dTest[i] = diagonalTrajectory(activation, v, xTest[i], depth, failed);
+        // the training diagonals by depth, contiguous: the q22 operand of the block map below
+        double[][] dByDepth = new double[depth + 1][n];
+        for (int i = 0; i < n; i++) for (int l = 0; l <= depth; l++) dByDepth[l][i] = dTrain[i][l];
         DMatrixRMaj[] g = new DMatrixRMaj[depth], c = new DMatrixRMaj[depth];
         for (int l = 0; l < depth; l++) {
             g[l] = new DMatrixRMaj(n, n);
@@ -68,6 +72,8 @@ public final class DepthSweep {
             double[] da = train ? dTrain[row] : dTest[row - n];
             int columns = train ? row + 1 : n;
             double[] q = new double[columns];
+            // Ṫ·Θ is computed by the block map alongside T (it is the NTK's recursion); unused here
+            double[] unused = new double[columns];
             boolean[] same = new boolean[columns];
             for (int j = 0; j < columns; j++) {
                 same[j] = train && j == row || Arrays.equals(a, xTrain[j]);
@@ -77,9 +83,10 @@ public final class DepthSweep {
             for (int l = 0; l < depth && l + 1 < failed.get(); l++) {
                 double[] out = train ? g[l].data : c[l].data;
                 try {
+                    // one row against all its columns at once: activations vectorise this map (kernel.Activation)
+                    activation.tAndTDot(da[l], dByDepth[l], 0, q, unused, columns);
                     for (int j = 0; j < columns; j++) {
-                        double next = same[j] ? da[l + 1]
-                                : v * activation.t(da[l], q[j], dTrain[j][l]) + v;
+                        double next = same[j] ? da[l + 1] : v * q[j] + v;
                         if (!Double.isFinite(next)) {
                             throw new ArithmeticException("non-finite kernel entry");
                         }

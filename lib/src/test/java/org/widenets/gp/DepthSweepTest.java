@@ -18,7 +18,7 @@ class DepthSweepTest {
     void everyDepthEqualsTheSeparatelyBuiltNetwork() {
         Random r = new Random(9);
         double[][] x = ExactGpTest.randomInputs(r, 12, 3), xs = ExactGpTest.randomInputs(r, 4, 3);
-        for (var act : List.of(AbRelu.relu(), new Gelu())) {
+        for (var act : List.of(AbRelu.relu(), new Gelu(), AbRelu.leakyRelu(0.2), org.widenets.kernel.Erf.standard())) {
             DepthSweep sweep = DepthSweep.compute(act, 1.3, 6, x, xs);
             for (int depth = 1; depth <= 6; depth++) {
                 GpKernel k = NetworkKernel.nngp(PaperKernels.deep(act, depth, 1.3));
