@@ -16,8 +16,11 @@ import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_DDRB;
  * exactly this block algorithm ({@code CholeskyOuterForm_DDRB}) for n ≥ 1000 but then converts the
  * block matrix into a row-major input and copies the factor again on {@code getT}: four n×n arrays.
  * Working on the block matrix keeps one n×n array besides the caller's K, and the block triangular
- * solver handles many right-hand sides (test points) at cache speed; the multi-threaded variant is
- * used for those, the Cholesky itself gains nothing from threads on two cores (notebook-stack.md §9.3).
+ * solver handles many right-hand sides (test points) at cache speed. The factorisation and the forward
+ * solves stay single-threaded: on this shared two-core machine EJML's
+ * multi-threaded block Cholesky was slower than the single-threaded one for kin8nm (n = 7373: 31.8 s against
+ * 21.3 s in the same GpBench run, load average ≈ 9), and small matrices are factorised many at a time by
+ * callers that already keep the cores busy (Figure 7's depths, the grid search).
  */
 final class CholeskyFactor {
 
@@ -41,24 +44,40 @@ final class CholeskyFactor {
      * @throws NotPositiveDefiniteException if even the largest jitter fails
      */
     static CholeskyFactor of(DMatrixRMaj k, double noise, JitterPolicy policy) {
+        double[] perRow = new double[k.numRows];
+        java.util.Arrays.fill(perRow, noise);
+        return of(k, perRow, policy);
+    }
+
+    /**
+     * Factorises K + diag(noise) (a noise variance per row, e.g. σ²/k for an input seen k times), escalating
+     * jitter per the policy.
+     *
+     * @throws NotPositiveDefiniteException if even the largest jitter fails
+     */
+    static CholeskyFactor of(DMatrixRMaj k, double[] noise, JitterPolicy policy) {
         int n = k.numRows;
-        double meanDiag = 0;
-        for (int i = 0; i < n; i++) meanDiag += k.unsafe_get(i, i);
-        meanDiag = meanDiag / n + noise;
+        double meanDiag = 0, meanNoise = 0;
+        for (int i = 0; i < n; i++) {
+            meanDiag += k.unsafe_get(i, i) + noise[i];
+            meanNoise += noise[i];
+        }
+        meanDiag /= n;
+        meanNoise /= n;
         DMatrixRBlock work = new DMatrixRBlock(n, n, EjmlParameters.BLOCK_WIDTH);
         double jitter = 0;
         while (true) {
             MatrixOps_DDRB.convert(k, work);
-            double shift = noise + jitter;
-            if (shift != 0) {
-                for (int i = 0; i < n; i++) work.unsafe_set(i, i, work.unsafe_get(i, i) + shift);
+            for (int i = 0; i < n; i++) {
+                double shift = noise[i] + jitter;
+                if (shift != 0) work.unsafe_set(i, i, work.unsafe_get(i, i) + shift);
             }
             if (new CholeskyOuterForm_DDRB(true).decompose(work) && finiteDiagonal(work)) {
-                return new CholeskyFactor(work, jitter, shift);
+                return new CholeskyFactor(work, jitter, meanNoise + jitter);
             }
             double next = jitter == 0 ? policy.initial() * meanDiag : jitter * policy.factor();
             if (!(meanDiag > 0) || next > policy.maximum() * meanDiag * (1 + 1e-12)) {
-                throw new NotPositiveDefiniteException("the " + n + "×" + n + " kernel matrix plus noise " + noise
+                throw new NotPositiveDefiniteException("the " + n + "×" + n + " kernel matrix plus noise " + meanNoise
                         + (jitter > 0 ? " and jitter " + jitter : "") + " is not positive definite (mean diagonal "
                         + meanDiag + "); the jitter cap is " + policy.maximum() + "·mean diagonal — check the kernel"
                         + " for non-finite or non-PSD entries, or raise the noise", jitter);
@@ -84,7 +103,7 @@ final class CholeskyFactor {
         return jitter;
     }
 
-    /** Total diagonal shift noise + jitter. */
+    /** Total diagonal shift noise + jitter (with a noise per row: their mean + jitter). */
     double shift() {
         return shift;
     }
@@ -108,11 +127,15 @@ final class CholeskyFactor {
         return out;
     }
 
-    /** L⁻¹ Bᵀ for a row-major B (m×n): column i of the result is L⁻¹ b_i. Threads over test columns. */
+    /**
+     * L⁻¹ Bᵀ for a row-major B (m×n): column i of the result is L⁻¹ b_i. Single-threaded: on the shared
+     * machine the multi-threaded block solver took 12.8–14.6 s for kin8nm's 819 test columns against 10.5 s
+     * (GpBench, load average 6–9), as threads wait on each other when the cores are busy.
+     */
     DMatrixRBlock forwardSolveTransposed(DMatrixRMaj b) {
         DMatrixRBlock x = new DMatrixRBlock(n, b.numRows, block);
         MatrixOps_DDRB.convertTranSrc(b, x);
-        TriangularSolver_MT_DDRB.lsolve(block, false, new DSubmatrixD1(factor), new DSubmatrixD1(x), false);
+        TriangularSolver_DDRB.lsolve(block, false, new DSubmatrixD1(factor), new DSubmatrixD1(x), false);
         return x;
     }
 

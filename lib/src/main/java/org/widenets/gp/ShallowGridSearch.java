@@ -2,8 +2,7 @@ package org.widenets.gp;
 
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import java.util.stream.IntStream;
 import org.widenets.data.RegressionSplit;
 import org.widenets.data.UciSet;
 import org.widenets.kernel.Activation;
@@ -14,8 +13,9 @@ import org.widenets.kernel.Activation;
  * and scored by the mean validation NLL; the first strict minimum in the loop order
  * noise → σ_{b0}² → σ_{w0}² → σ_{w1}² wins.
  *
- * <p>Cost: σ_{w1}² only scales the kernel, so T_φ is computed once per (σ_{b0}², σ_{w0}²) and reused for
- * all σ_{w1}² and noise values (one Cholesky each).
+ * <p>Cost: σ_{w1}² only scales the kernel and the noise only shifts its diagonal (K = σ_{w1}²·T_φ + σ_n²·I),
+ * so T_φ is computed and reduced to tridiagonal form once per (σ_{b0}², σ_{w0}²) and every (σ_{w1}², σ_n²)
+ * costs O(n·m) ({@link ScaledKernelGps}) instead of a Cholesky and an n²m triangular solve.
  */
 public final class ShallowGridSearch {
 
@@ -70,28 +70,23 @@ public final class ShallowGridSearch {
             throw new IllegalArgumentException("empty grid");
         }
         double[][][][] nll = new double[nn][nv][nv][nv];
-        for (int b = 0; b < nv; b++) {
-            for (int w = 0; w < nv; w++) {
-                GpKernel t = NetworkKernel.nngp(PaperKernels.shallow(activation, variances[b], variances[w], 1));
-                DMatrixRMaj tGram = t.gram(tuning.xTrain()), tCross = t.cross(tuning.xTest(), tuning.xTrain());
-                double[] tDiag = t.diagonal(tuning.xTest());
-                for (int w1 = 0; w1 < nv; w1++) {
-                    double s = variances[w1];
-                    DMatrixRMaj k = tGram.copy(), kc = tCross.copy();
-                    CommonOps_DDRM.scale(s, k);
-                    CommonOps_DDRM.scale(s, kc);
-                    double[] kd = tDiag.clone();
-                    for (int i = 0; i < kd.length; i++) kd[i] *= s;
-                    for (int e = 0; e < nn; e++) {
-                        nll[e][b][w][w1] = validationNll(k, kc, kd, tuning, noises[e]);
-                    }
-                }
-                if (progress != null) {
-                    progress.accept(String.format("%s grid: σ_b0² = %s, σ_w0² = %s done", activation.name(),
-                            variances[b], variances[w]));
+        // the (σ_b0², σ_w0²) pairs are independent: two at a time keep both cores busy through the
+        // single-threaded tridiagonal reduction
+        IntStream.range(0, nv * nv).parallel().forEach(pair -> {
+            int b = pair / nv, w = pair % nv;
+            GpKernel t = NetworkKernel.nngp(PaperKernels.shallow(activation, variances[b], variances[w], 1));
+            ScaledKernelGps family = ScaledKernelGps.of(t.gram(tuning.xTrain()), t.cross(tuning.xTest(),
+                    tuning.xTrain()), t.diagonal(tuning.xTest()), tuning.yTrain());
+            for (int w1 = 0; w1 < nv; w1++) {
+                for (int e = 0; e < nn; e++) {
+                    nll[e][b][w][w1] = validationNll(family, variances[w1], noises[e], tuning);
                 }
             }
-        }
+            if (progress != null) {
+                progress.accept(String.format("%s grid: σ_b0² = %s, σ_w0² = %s done", activation.name(),
+                        variances[b], variances[w]));
+            }
+        });
         Setting best = null;
         for (int e = 0; e < nn; e++)
             for (int b = 0; b < nv; b++)
@@ -108,10 +103,9 @@ public final class ShallowGridSearch {
         return best;
     }
 
-    private static double validationNll(DMatrixRMaj k, DMatrixRMaj kc, double[] kd, RegressionSplit tuning,
-            double noise) {
+    private static double validationNll(ScaledKernelGps family, double scale, double noise, RegressionSplit tuning) {
         try {
-            GpPrediction p = ExactGp.fit(k, tuning.yTrain(), noise).predict(kc, kd);
+            GpPrediction p = family.predict(scale, noise);
             return RegressionScore.of(tuning.yTest(), p.mean(), p.noisyVariance(), 1).nll();
         } catch (NotPositiveDefiniteException e) {
             return Double.NaN;

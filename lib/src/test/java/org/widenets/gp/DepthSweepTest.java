@@ -18,7 +18,7 @@ class DepthSweepTest {
     void everyDepthEqualsTheSeparatelyBuiltNetwork() {
         Random r = new Random(9);
         double[][] x = ExactGpTest.randomInputs(r, 12, 3), xs = ExactGpTest.randomInputs(r, 4, 3);
-        for (var act : List.of(AbRelu.relu(), new Gelu())) {
+        for (var act : List.of(AbRelu.relu(), new Gelu(), AbRelu.leakyRelu(0.2), org.widenets.kernel.Erf.standard())) {
             DepthSweep sweep = DepthSweep.compute(act, 1.3, 6, x, xs);
             for (int depth = 1; depth <= 6; depth++) {
                 GpKernel k = NetworkKernel.nngp(PaperKernels.deep(act, depth, 1.3));
@@ -31,6 +31,33 @@ class DepthSweepTest {
                 }
             }
         }
+    }
+
+    /**
+     * exp(u) has E[e^{u+v}] = e^{(q11+2q12+q22)/2}: the variance explodes doubly exponentially, so some depth
+     * leaves the double range. That depth and all deeper ones are marked failed; the shallower ones are valid
+     * and equal the separately built networks.
+     */
+    @Test
+    void depthsPastAnOverflowAreMarkedFailedAndShallowerOnesStayValid() {
+        Random r = new Random(4);
+        double[][] x = ExactGpTest.randomInputs(r, 6, 2), xs = ExactGpTest.randomInputs(r, 3, 2);
+        var exp = new org.widenets.kernel.Exp(1, 1);
+        DepthSweep sweep = DepthSweep.compute(exp, 1.0, 12, x, xs);
+        int firstFailed = 1;
+        while (firstFailed <= 12 && !sweep.failed(firstFailed)) firstFailed++;
+        assertTrue(firstFailed > 1 && firstFailed <= 12, "first failed depth " + firstFailed);
+        for (int depth = firstFailed; depth <= 12; depth++) assertTrue(sweep.failed(depth));
+        for (int depth = 1; depth < firstFailed; depth++) {
+            GpKernel k = NetworkKernel.nngp(PaperKernels.deep(exp, depth, 1.0));
+            DMatrixRMaj g = k.gram(x);
+            for (int i = 0; i < g.data.length; i++) {
+                assertEquals(g.data[i], sweep.gram(depth).data[i], 1e-12 * Math.abs(g.data[i]));
+            }
+        }
+        int failedDepth = firstFailed;
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> NetworkKernel.nngp(PaperKernels.deep(exp, failedDepth, 1.0)).gram(x));
     }
 
     @Test
