@@ -33,6 +33,14 @@ import org.widenets.kernel.Network;
  * Every invocation draws new inputs (seeded by the invocation number): Tanh's memo of Hermite expansions
  * (keyed by the exact variances) starts cold, as in a first computation, rather than replaying the
  * previous invocation's variances.
+ *
+ * <p>Beyond the default four, {@code -p activation=SiLU} and {@code -p activation=Tanh-quadrature} (tanh
+ * through the old 2-D quadrature path; use a small N such as {@code -p n=32}) measure what the Hermite
+ * series gained:
+ * <pre>
+ *   java -cp bench/target/classes:bench/target/dependency/* org.openjdk.jmh.Main ActivationRatioBenchmark \
+ *        -p n=32 -p d=8 -p activation=ReLU,Tanh,Tanh-quadrature
+ * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -2,10 +2,12 @@ package org.widenets.bench;
 
 import org.widenets.kernel.AbRelu;
 import org.widenets.kernel.Activation;
+import org.widenets.kernel.CustomActivation;
 import org.widenets.kernel.Elu;
 import org.widenets.kernel.Gelu;
 import org.widenets.kernel.Mlp;
 import org.widenets.kernel.Network;
+import org.widenets.kernel.Silu;
 import org.widenets.kernel.Tanh;
 
 /** The activations of the benchmark by name, each with the σ_w², σ_b² that numpy_baseline.py uses too. */
@@ -33,9 +35,16 @@ final class BenchActivations {
                 return new Spec(new Elu(1.0), 2.0, 0.1);
             case "Tanh":
                 return new Spec(new Tanh(), 2.0, 0.1);
+            case "SiLU":
+                return new Spec(new Silu(), 2.0, 0.1);
+            case "Tanh-quadrature":
+                // tanh with a declared kink at x = 40, where nothing happens: it takes the 2-D kink-aware
+                // quadrature that every smooth activation used before the Hermite series (run it at small N)
+                return new Spec(new CustomActivation("tanh by 2-D quadrature", Math::tanh,
+                        v -> 1 - Math.tanh(v) * Math.tanh(v), 40.0), 2.0, 0.1);
             default:
                 throw new IllegalArgumentException("activation '" + name + "' is not in the benchmark;"
-                        + " known: ReLU, GELU, ELU, Tanh");
+                        + " known: ReLU, GELU, ELU, Tanh, SiLU, Tanh-quadrature");
         }
     }
 }
