@@ -4,12 +4,13 @@ Usage: run_notebooks.py [--out DIR] [--timeout S] [--startup-timeout S] [--check
 
 For every notebook: execute it with nbclient (kernel ``java``) in its own folder, always write the
 executed notebook (a failed one too, for diagnosis), an HTML rendering and every image/png output as
-``DIR/<name>/figure-<k>.png``. With ``--check`` an executed notebook must also hold no error output
-and at least one image/png. Exit status 0 only if every notebook passed.
+``DIR/<name>/figure-<k>.png``. With ``--check`` an executed notebook must also hold no error output,
+at least one image/png, and no cell whose shown result is only a display id. Exit status 0 only if every notebook passed.
 """
 import argparse
 import base64
 import pathlib
+import re
 import sys
 import time
 
@@ -34,6 +35,21 @@ def errors(nb):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 found.append(f"cell {i}: {out.get('ename')}: {out.get('evalue')}".strip())
+    return found
+
+
+DISPLAY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def stray_display_ids(nb):
+    """Cells whose result is only the id that JJava's display(…) returns: the cell ended in display(…),
+    so the reader sees a meaningless UUID under the table (wrap the call in braces to drop its value)."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            text = out.get("data", {}).get("text/plain", "") if out.get("output_type") == "execute_result" else ""
+            if DISPLAY_ID.fullmatch("".join(text).strip()):
+                found.append(f"cell {i}")
     return found
 
 
@@ -68,6 +84,9 @@ def run(src: pathlib.Path, out_dir: pathlib.Path, timeout: int, startup_timeout:
             ok, reason = False, "error output in " + "; ".join(errs)
         elif not pngs:
             ok, reason = False, "no image/png output (every notebook must draw at least one figure)"
+        elif stray_display_ids(nb):
+            ok, reason = False, ("a display id shown as the result of " + ", ".join(stray_display_ids(nb))
+                                 + ": the cell ends in display(…); wrap that call in braces")
     status = "PASSED" if ok else "FAILED"
     print(f"{status} {src} in {seconds:.1f} s, {len(pngs)} figure(s) -> {dst}"
           + ("" if ok else f"\n  {reason}"), flush=True)

@@ -38,6 +38,15 @@ def test_check_mode_requires_a_figure(tmp_path):
     assert run_runner(tmp_path, str(FIXTURES / "no-figure.ipynb")).returncode == 0
 
 
+def test_check_mode_rejects_a_cell_that_shows_a_display_id(tmp_path):
+    r = run_runner(tmp_path, "--check", str(FIXTURES / "display-id.ipynb"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "display id shown as the result of cell 1" in r.stdout
+    # the advice in the message works: the same call in braces passes
+    r = run_runner(tmp_path, "--check", str(FIXTURES / "display-braces.ipynb"))
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
 def test_the_kernel_sees_the_mode_from_the_environment(tmp_path):
     env = dict(os.environ, WIDENETS_MODE="quick")
     assert run_runner(tmp_path, str(FIXTURES / "env.ipynb"), env=env).returncode == 0
