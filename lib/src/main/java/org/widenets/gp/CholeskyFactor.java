@@ -8,6 +8,7 @@ import org.ejml.dense.block.MatrixOps_DDRB;
 import org.ejml.dense.block.TriangularSolver_DDRB;
 import org.ejml.dense.block.TriangularSolver_MT_DDRB;
 import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_DDRB;
+import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_MT_DDRB;
 
 /**
  * The lower Cholesky factor L of A = K + (noise + jitter)·I, computed in one working matrix.
@@ -16,13 +17,19 @@ import org.ejml.dense.block.decomposition.chol.CholeskyOuterForm_DDRB;
  * exactly this block algorithm ({@code CholeskyOuterForm_DDRB}) for n ≥ 1000 but then converts the
  * block matrix into a row-major input and copies the factor again on {@code getT}: four n×n arrays.
  * Working on the block matrix keeps one n×n array besides the caller's K, and the block triangular
- * solver handles many right-hand sides (test points) at cache speed. The factorisation and the forward
- * solves stay single-threaded: on this shared two-core machine EJML's
- * multi-threaded block Cholesky was slower than the single-threaded one for kin8nm (n = 7373: 31.8 s against
- * 21.3 s in the same GpBench run, load average ≈ 9), and small matrices are factorised many at a time by
- * callers that already keep the cores busy (Figure 7's depths, the grid search).
+ * solver handles many right-hand sides (test points) at cache speed; the multi-threaded variant is
+ * used for those. The factorisation itself is multi-threaded ({@code CholeskyOuterForm_MT_DDRB}) from
+ * {@link #THREADED_FROM} rows on: there each block column's trailing update is long enough to share
+ * between the cores (kin8nm, n = 7373: see GpBench), while smaller matrices are factorised many at a time
+ * by callers that already keep the cores busy (Figure 7's depths, the grid search). Measured in GpBench on
+ * an idle two-core machine: bare Cholesky 13.6–13.9 s multi-threaded against 16.8–17.6 s single-threaded,
+ * and fit + predict 22.5–24.5 s against 25.8–28.3 s with both single-threaded. On a machine whose cores are
+ * busy with other work the single-threaded forms were faster (31.8 s against 21.3 s at load ≈ 9).
  */
 final class CholeskyFactor {
+
+    /** Matrices with at least this many rows are factorised with EJML's multi-threaded block Cholesky. */
+    static final int THREADED_FROM = 2500;
 
     private final int n;
     private final int block;
@@ -72,7 +79,9 @@ final class CholeskyFactor {
                 double shift = noise[i] + jitter;
                 if (shift != 0) work.unsafe_set(i, i, work.unsafe_get(i, i) + shift);
             }
-            if (new CholeskyOuterForm_DDRB(true).decompose(work) && finiteDiagonal(work)) {
+            boolean ok = n >= THREADED_FROM ? new CholeskyOuterForm_MT_DDRB(true).decompose(work)
+                    : new CholeskyOuterForm_DDRB(true).decompose(work);
+            if (ok && finiteDiagonal(work)) {
                 return new CholeskyFactor(work, jitter, meanNoise + jitter);
             }
             double next = jitter == 0 ? policy.initial() * meanDiag : jitter * policy.factor();
@@ -127,15 +136,11 @@ final class CholeskyFactor {
         return out;
     }
 
-    /**
-     * L⁻¹ Bᵀ for a row-major B (m×n): column i of the result is L⁻¹ b_i. Single-threaded: on the shared
-     * machine the multi-threaded block solver took 12.8–14.6 s for kin8nm's 819 test columns against 10.5 s
-     * (GpBench, load average 6–9), as threads wait on each other when the cores are busy.
-     */
+    /** L⁻¹ Bᵀ for a row-major B (m×n): column i of the result is L⁻¹ b_i. Threads over test columns. */
     DMatrixRBlock forwardSolveTransposed(DMatrixRMaj b) {
         DMatrixRBlock x = new DMatrixRBlock(n, b.numRows, block);
         MatrixOps_DDRB.convertTranSrc(b, x);
-        TriangularSolver_DDRB.lsolve(block, false, new DSubmatrixD1(factor), new DSubmatrixD1(x), false);
+        TriangularSolver_MT_DDRB.lsolve(block, false, new DSubmatrixD1(factor), new DSubmatrixD1(x), false);
         return x;
     }
 

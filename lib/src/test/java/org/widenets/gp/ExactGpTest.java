@@ -136,4 +136,32 @@ class ExactGpTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new ArdRbf(1, new double[] {1}).gram(new double[][] {{Double.NaN}}));
     }
+
+    /**
+     * At n = {@link CholeskyFactor#THREADED_FROM} the factor comes from EJML's multi-threaded block Cholesky:
+     * α and the log determinant agree with EJML's row-major Cholesky solver (an independent code path).
+     */
+    @Test
+    void multiThreadedFactorAgreesWithTheRowMajorSolver() {
+        int n = CholeskyFactor.THREADED_FROM;
+        Random r = new Random(12);
+        double[][] x = randomInputs(r, n, 3);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = Math.sin(x[i][0]) + 0.3 * r.nextGaussian();
+        DMatrixRMaj k = new ArdRbf(1.0, new double[] {1.2, 1.2, 1.2}).gram(x);
+        GpPosterior post = ExactGp.fit(k, y, 0.05);
+        DMatrixRMaj a = k.copy();
+        for (int i = 0; i < n; i++) a.add(i, i, 0.05);
+        var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(n, true);
+        assertTrue(chol.decompose(a));
+        DMatrixRMaj l = chol.getT(null);
+        double logDet = 0;
+        for (int i = 0; i < n; i++) logDet += 2 * Math.log(l.get(i, i));
+        assertEquals(logDet, post.logDeterminant(), 1e-10 * Math.abs(logDet));
+        DMatrixRMaj alpha = new DMatrixRMaj(n, 1, true, y);
+        org.ejml.dense.row.decomposition.TriangularSolver_DDRM.solveL(l.data, alpha.data, n);
+        org.ejml.dense.row.decomposition.TriangularSolver_DDRM.solveTranL(l.data, alpha.data, n);
+        double[] got = post.alpha();
+        for (int i = 0; i < n; i++) assertEquals(alpha.get(i), got[i], 1e-9 * (1 + Math.abs(alpha.get(i))), "α " + i);
+    }
 }
