@@ -98,15 +98,25 @@ final class HermiteCache {
         for (int k = 0; k < count; k++) {
             double p12 = q12[k], p22 = q22[from + k];
             Checks.covariance(q11, p12, p22);
-            int done = series(f, a, q11, p12, p22, out, true, true, guess);
-            if ((done & T) == 0) {
-                out[0] = GaussianQuadrature.activations().t(f, q11, p12, p22);
-            }
-            if ((done & T_DOT) == 0) {
-                out[1] = GaussianQuadrature.activations().tDot(f, q11, p12, p22);
-            }
+            seriesOrQuadrature(f, a, q11, p12, p22, out, guess);
             q12[k] = out[0];
             ntk12[k] *= out[1];
+        }
+    }
+
+    /**
+     * T and Ṫ of a smooth φ into out[0], out[1], given the expansion a of q11: each map by the series where
+     * its bound holds within {@link HermiteExpansion#MAX_DEGREE} terms, else by 2-D quadrature.
+     * The one place where that choice is made, for single pairs and for rows alike.
+     */
+    void seriesOrQuadrature(Activation f, HermiteExpansion a, double q11, double q12, double q22, double[] out,
+                            int[] guess) {
+        int done = series(f, a, q11, q12, q22, out, true, true, guess);
+        if ((done & T) == 0) {
+            out[0] = GaussianQuadrature.activations().t(f, q11, q12, q22);
+        }
+        if ((done & T_DOT) == 0) {
+            out[1] = GaussianQuadrature.activations().tDot(f, q11, q12, q22);
         }
     }
 

@@ -42,11 +42,12 @@ public interface QuadratureActivation extends Activation {
     @Override
     default void tAndTDot(double q11, double q12, double q22, double[] out) {
         Checks.covariance(q11, q12, q22);
-        int done = HermiteCache.of(this).tAndTDot(this, q11, q12, q22, out, true, true);
-        if ((done & HermiteCache.T) == 0) {
+        HermiteCache cache = HermiteCache.of(this);
+        if (cache.smooth()) {
+            cache.seriesOrQuadrature(this, cache.get(this, q11, 0, HermiteCache.INITIAL_DEGREE), q11, q12, q22, out,
+                    new int[] {-1, -1});
+        } else {
             out[0] = GaussianQuadrature.activations().t(this, q11, q12, q22);
-        }
-        if ((done & HermiteCache.T_DOT) == 0) {
             out[1] = GaussianQuadrature.activations().tDot(this, q11, q12, q22);
         }
     }
