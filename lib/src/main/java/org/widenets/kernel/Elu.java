@@ -96,9 +96,9 @@ public record Elu(double alpha) implements Activation {
         if (q11 != 0 && q22 != 0 && useBvn(q11, q12, q22) && !(q12 == q11 && q22 == q11)) {
             Checks.covariance(q11, q12, q22);
             Pieces p = Pieces.bvn(q11, q12, q22);
-            AbRelu relu = AbRelu.relu();
-            out[0] = relu.t(q11, q12, q22) + alpha * (p.c12 + p.c21) + alpha * alpha * p.d;
-            out[1] = relu.tDot(q11, q12, q22) + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
+            AbRelu.relu().tAndTDot(q11, q12, q22, out); // ReLU's T and Ṫ from one angle, as t and tDot get them
+            out[0] = out[0] + alpha * (p.c12 + p.c21) + alpha * alpha * p.d;
+            out[1] = out[1] + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
             return;
         }
         double t = t(q11, q12, q22);
