@@ -2,8 +2,12 @@ package org.widenets.notebook;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
@@ -13,6 +17,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * Results of long notebook computations cached as CSV files, so that re-running a notebook reads them
  * instead of recomputing. Delete the file to recompute. The file name should encode everything the
  * result depends on (mode, data set, kernel, grid).
+ *
+ * <p>Beside each computed file a one-line {@code <file>.time} records its {@link ComputeTime}, so a notebook
+ * resumed from a partial cache can still report what the whole computation cost.
  */
 public final class CsvCache {
 
@@ -27,14 +34,52 @@ public final class CsvCache {
             if (Files.isRegularFile(file)) {
                 return Table.read().csv(CsvReadOptions.builder(file.toFile()).header(true).build());
             }
+            long wall0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             Table t = compute.get();
+            ComputeTime took = new ComputeTime((System.nanoTime() - wall0) / 1e9, Math.max(0, processCpuNanos() - cpu0) / 1e9);
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             t.write().csv(tmp.toFile());
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(timeFile(file), took.wallSeconds() + "," + took.cpuSeconds() + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             return t;
         } catch (IOException e) {
             throw new UncheckedIOException("cache file " + file, e);
         }
+    }
+
+    /**
+     * The summed compute time recorded for the given cache files; a file computed before times were recorded
+     * (or whose time file was deleted) counts as zero and is named on standard error.
+     */
+    public static ComputeTime recordedTime(Collection<Path> files) {
+        ComputeTime sum = ComputeTime.ZERO;
+        for (Path f : files) {
+            Path tf = timeFile(f);
+            if (!Files.isRegularFile(tf)) {
+                System.err.println("no compute time recorded for " + f);
+                continue;
+            }
+            try {
+                String[] parts = Files.readString(tf, StandardCharsets.UTF_8).trim().split(",");
+                sum = sum.plus(new ComputeTime(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("corrupt compute-time file " + tf + " (delete it and " + f + " to recompute)", e);
+            }
+        }
+        return sum;
+    }
+
+    private static Path timeFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".time");
+    }
+
+    private static long processCpuNanos() {
+        // the com.sun extension is the only JDK API for whole-process CPU time; absent on exotic JVMs
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 }
