@@ -21,8 +21,8 @@ package org.widenets.kernel;
  *       z₁ = u/s₁ of its conditional expectation given u, which is closed form: for v | u ~ N(m, σ²),
  *       E[eᵛ; v&lt;0] = ½erfcx((m/σ+σ)/√2)·e^{−m²/(2σ²)} and
  *       E[(eᵛ−1); v&lt;0] = Φ(−m/σ−σ)·expm1(m+σ²/2) − (Φ(−m/σ) − Φ(−m/σ−σ)), both free of overflow and
- *       cancellation. The integrals use graded Gauss–Legendre panels ({@link GaussianQuadrature}) and
- *       are exact to ≈1e-14 relative.</li>
+ *       cancellation. All six pieces come from one fixed rule of graded Gauss–Legendre panels
+ *       ({@link EluConditionalIntegrals}), within 1e-13 of the Φ₂ route where both apply.</li>
  * </ul>
  * Diagonal (and any pair with q11 = q12 = q22, where u = v: the x = x′ entries of kernel matrices): the
  * erfcx form, and below q = 1e-5 the series
@@ -69,7 +69,7 @@ public record Elu(double alpha) implements Activation {
         if (q12 == q11 && q22 == q11) {
             return diag(q11); // u = v
         }
-        Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22, true);
+        Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22);
         return AbRelu.relu().t(q11, q12, q22) + alpha * (p.c12 + p.c21) + alpha * alpha * p.d;
     }
 
@@ -82,20 +82,20 @@ public record Elu(double alpha) implements Activation {
         if (q12 == q11 && q22 == q11) {
             return diagDot(q11);
         }
-        Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22, false);
+        Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22);
         return AbRelu.relu().tDot(q11, q12, q22) + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
     }
 
     /**
-     * T and Ṫ from one evaluation of the Gaussian pieces on the Φ₂ route (three Φ₂ calls instead of six);
-     * the 1-D integral route computes different pieces for T and Ṫ and runs twice as before. The same
-     * expressions as {@link #t} and {@link #tDot}, so the same values.
+     * T and Ṫ from one evaluation of the Gaussian pieces (on the Φ₂ route three Φ₂ calls instead of six, on
+     * the integral route one pass over the nodes instead of two). The same expressions as {@link #t} and
+     * {@link #tDot}, so the same values.
      */
     @Override
     public void tAndTDot(double q11, double q12, double q22, double[] out) {
-        if (q11 != 0 && q22 != 0 && useBvn(q11, q12, q22) && !(q12 == q11 && q22 == q11)) {
+        if (q11 != 0 && q22 != 0 && !(q12 == q11 && q22 == q11)) {
             Checks.covariance(q11, q12, q22);
-            Pieces p = Pieces.bvn(q11, q12, q22);
+            Pieces p = useBvn(q11, q12, q22) ? Pieces.bvn(q11, q12, q22) : Pieces.integrals(q11, q12, q22);
             AbRelu.relu().tAndTDot(q11, q12, q22, out); // ReLU's T and Ṫ from one angle, as t and tDot get them
             out[0] = out[0] + alpha * (p.c12 + p.c21) + alpha * alpha * p.d;
             out[1] = out[1] + alpha * (p.x12 + p.x21) + alpha * alpha * p.a;
@@ -154,34 +154,9 @@ public record Elu(double alpha) implements Activation {
             return new Pieces(c12, c21, a - b1 - b2 + p0, x12, x21, a);
         }
 
-        /** 1-D integrals of closed-form conditional expectations; computes the T or the Ṫ pieces. */
-        static Pieces integrals(double q11, double q12, double q22, boolean forT) {
-            double s1 = Math.sqrt(q11), s2 = Math.sqrt(q22);
-            double rho = Math.max(-1, Math.min(1, q12 / (s1 * s2)));
-            double r = Math.min(1, Angles.sinTheta(q11, q12, q22) / (s1 * s2));
-            GaussianQuadrature quad = GaussianQuadrature.standard();
-            double w = quad.window();
-            // Scales on which the integrands change next to z = 0.
-            double delta1 = scale(s1, s2, rho, r), delta2 = scale(s2, s1, rho, r);
-            if (forT) {
-                double c12 = quad.integral(z -> s1 * z * negativePart(s2 * rho * z, s2 * r), 0, w, 0, delta1);
-                double c21 = quad.integral(z -> s2 * z * negativePart(s1 * rho * z, s1 * r), 0, w, 0, delta2);
-                double d = quad.integral(z -> Math.expm1(s1 * z) * negativePart(s2 * rho * z, s2 * r), -w, 0, 0, delta1);
-                return new Pieces(c12, c21, d, Double.NaN, Double.NaN, Double.NaN);
-            }
-            double x12 = quad.integral(z -> negativeExp(s2 * rho * z, s2 * r), 0, w, 0, delta1);
-            double x21 = quad.integral(z -> negativeExp(s1 * rho * z, s1 * r), 0, w, 0, delta2);
-            double a = quad.integral(z -> Math.exp(s1 * z) * negativeExp(s2 * rho * z, s2 * r), -w, 0, 0, delta1);
-            return new Pieces(Double.NaN, Double.NaN, Double.NaN, x12, x21, a);
-        }
-
-        /** Smallest of 1/s (decay of e^{s z}), r/|ρ| and 1/(s′|ρ|) (the conditional law's mean and spread). */
-        private static double scale(double s, double sOther, double rho, double r) {
-            double d = Math.min(1, 1 / s);
-            if (rho != 0) {
-                d = Math.min(d, Math.min(r, 1 / sOther) / Math.abs(rho));
-            }
-            return Math.max(d, 1e-300);
+        /** 1-D integrals of closed-form conditional expectations ({@link EluConditionalIntegrals}). */
+        static Pieces integrals(double q11, double q12, double q22) {
+            return EluConditionalIntegrals.pieces(q11, q12, q22);
         }
 
         /** E[eᵛ·1[v &lt; 0]] for v ~ N(m, σ²). */

@@ -148,18 +148,6 @@ public final class GaussianQuadrature {
         }, f.kinks(), q);
     }
 
-    /**
-     * ∫ φ(z) f(z) dz over [from, to] ∩ [−window, window], with panels graded towards {@code centre}
-     * down to the scale δ: the 1-D conditional integrals of the ELU kernel, whose integrands are smooth
-     * but change on the scales 1/s and √(1−ρ²)/|ρ| next to z = 0.
-     */
-    double integral(DoubleUnaryOperator f, double from, double to, double centre, double delta) {
-        double lo = Math.max(from, -window), hi = Math.min(to, window);
-        double[] all = breakpoints(concat(graded(new double[] {centre}, 1, delta), new double[] {lo, hi}));
-        double[] inside = Arrays.stream(all).filter(z -> z >= lo && z <= hi).toArray();
-        return integrate(inside, f);
-    }
-
     /** ∫ φ(z) F(z) dz over consecutive breakpoints, one Gauss–Legendre panel per interval. */
     private double integrate(double[] breaks, DoubleUnaryOperator f) {
         double sum = 0;

@@ -48,8 +48,7 @@ class EluGeluReferenceTest {
                     double q12 = rho * Math.sqrt(q11 * q22);
                     assertTrue(Elu.useBvn(q11, q12, q22));
                     Elu.Pieces b = Elu.Pieces.bvn(q11, q12, q22);
-                    Elu.Pieces t = Elu.Pieces.integrals(q11, q12, q22, true);
-                    Elu.Pieces d = Elu.Pieces.integrals(q11, q12, q22, false);
+                    Elu.Pieces t = Elu.Pieces.integrals(q11, q12, q22), d = t;
                     String at = q11 + ", " + q12 + ", " + q22;
                     double scale = Math.sqrt(q11 * q22);
                     assertEquals(t.c12(), b.c12(), 1e-13 * scale, "C12 at " + at);
@@ -74,6 +73,30 @@ class EluGeluReferenceTest {
             // For u, v ≫ 1 in magnitude ELU is ReLU plus a bounded negative part: T − T_ReLU is O(√q).
             assertEquals(AbRelu.relu().t(q, 0.3 * q, q), elu.t(q, 0.3 * q, q), 2 * Math.sqrt(q));
             assertEquals(q / 2 + 0.5, elu.diag(q), 1e-12 * q + 2 / Math.sqrt(q));
+        }
+    }
+
+    @Test
+    void conditionalIntegralsAgreeWithTheKinkAwareQuadratureOffThePhi2Route() {
+        // variances below 0.01 and above 12, unequal, at every kind of correlation: the fixed graded rule
+        // against the independent 2-D quadrature of E[φ(u)φ(v)] and E[φ′(u)φ′(v)]
+        Elu elu = new Elu(1.3);
+        GaussianQuadrature oracle = GaussianQuadrature.standard();
+        double[] variances = {1e-6, 0.004, 15, 150, 900};
+        double[] rhos = {-1 + 1e-12, -0.97, -0.4, 0.25, 0.9, 0.999, 1 - 1e-10};
+        for (double q11 : variances) {
+            for (double q22 : variances) {
+                for (double rho : rhos) {
+                    double q12 = rho * Math.sqrt(q11 * q22);
+                    if (Elu.useBvn(q11, q12, q22)) continue;
+                    String at = q11 + ", " + q12 + ", " + q22;
+                    double t = oracle.t(elu, q11, q12, q22), tDot = oracle.tDot(elu, q11, q12, q22);
+                    double scale = Math.sqrt(oracle.diag(elu, q11) * oracle.diag(elu, q22));
+                    double dotScale = Math.sqrt(oracle.diagDot(elu, q11) * oracle.diagDot(elu, q22));
+                    assertEquals(t, elu.t(q11, q12, q22), 1e-10 * scale, "T at " + at);
+                    assertEquals(tDot, elu.tDot(q11, q12, q22), 1e-10 * dotScale, "Ṫ at " + at);
+                }
+            }
         }
     }
 }
