@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -19,7 +22,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * result depends on (mode, data set, kernel, grid).
  *
  * <p>Beside each computed file a one-line {@code <file>.time} records its {@link ComputeTime}, so a notebook
- * resumed from a partial cache can still report what the whole computation cost.
+ * resumed from a partial cache can still report what the whole computation cost, and {@code <file>.types}
+ * its column types: CSV alone loses them (a column of 0.0 reads back as integers, and then no longer appends
+ * to the same column computed afresh).
  */
 public final class CsvCache {
 
@@ -32,7 +37,13 @@ public final class CsvCache {
         Objects.requireNonNull(compute, "compute");
         try {
             if (Files.isRegularFile(file)) {
-                return Table.read().csv(CsvReadOptions.builder(file.toFile()).header(true).build());
+                CsvReadOptions.Builder options = CsvReadOptions.builder(file.toFile()).header(true);
+                Path types = typesFile(file);
+                if (Files.isRegularFile(types)) {
+                    options.columnTypes(Arrays.stream(Files.readString(types, StandardCharsets.UTF_8).trim().split(","))
+                            .map(ColumnType::valueOf).toArray(ColumnType[]::new));
+                }
+                return Table.read().csv(options.build());
             }
             long wall0 = System.nanoTime();
             long cpu0 = processCpuNanos();
@@ -42,6 +53,8 @@ public final class CsvCache {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             t.write().csv(tmp.toFile());
             Files.writeString(timeFile(file), took.wallSeconds() + "," + took.cpuSeconds() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(typesFile(file), t.columns().stream().map(c -> c.type().name())
+                    .collect(Collectors.joining(",")) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             return t;
         } catch (IOException e) {
@@ -69,6 +82,10 @@ public final class CsvCache {
             }
         }
         return sum;
+    }
+
+    private static Path typesFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".types");
     }
 
     private static Path timeFile(Path file) {

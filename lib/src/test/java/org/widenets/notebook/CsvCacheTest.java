@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.function.Supplier;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 class CsvCacheTest {
@@ -50,5 +52,17 @@ class CsvCacheTest {
         assertTrue(e.getMessage().contains("b.csv.time"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ComputeTime(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> new ComputeTime(0, Double.NaN));
+    }
+
+    @Test
+    void readBackKeepsColumnTypesSoCachedAndFreshTablesAppend() {
+        // a double column holding only whole numbers is written as "0" and would be read back as integers
+        Supplier<Table> compute = () -> Table.create("t", DoubleColumn.create("jitter", 0.0, 0.0), IntColumn.create("split", 1, 2));
+        Path f = dir.resolve("c.csv");
+        Table fresh = CsvCache.table(f, compute);
+        Table cached = CsvCache.table(f, compute);
+        assertEquals(fresh.column(0).type(), cached.column(0).type());
+        assertEquals(fresh.column(1).type(), cached.column(1).type());
+        assertEquals(4, compute.get().append(cached).rowCount());
     }
 }
