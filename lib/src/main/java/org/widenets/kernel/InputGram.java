@@ -42,7 +42,19 @@ final class InputGram {
 
     /** The Gram engine of x against the m rows of y (d values per row); packs y on the vector engine. */
     static InputGram of(double[] x, double[] y, int d, int m) {
-        return new InputGram(x, y, d, VECTOR ? VectorGram.of(x, y, d, m) : null);
+        return of(x, y, d, m, VECTOR);
+    }
+
+    /**
+     * The given engine, for tests and benchmarks that compare both in one JVM; the vector one only if
+     * {@link #vectorised()}.
+     */
+    static InputGram of(double[] x, double[] y, int d, int m, boolean vector) {
+        if (vector && !VECTOR) {
+            throw new IllegalStateException("the Vector API engine is off in this JVM: it needs --add-modules "
+                    + "jdk.incubator.vector and no -D" + PROPERTY + "=false");
+        }
+        return new InputGram(x, y, d, vector ? VectorGram.of(x, y, d, m) : null);
     }
 
     /** Whether this JVM computes input Gram matrices with the Vector API. */

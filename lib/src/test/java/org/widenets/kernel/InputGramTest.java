@@ -80,6 +80,11 @@ class InputGramTest {
                 Arrays.fill(out, Double.NaN);
                 gram.rows(0, n, 0, cols, out, cols);
                 assertFmaChain(x, other, d, out, cols, 0, n, 0, cols, what);
+                double[] scalar = new double[n * cols];
+                InputGram.of(x, other, d, cols, false).rows(0, n, 0, cols, scalar, cols);
+                for (int k = 0; k < out.length; k++) {
+                    assertEquals(Double.doubleToLongBits(out[k]), Double.doubleToLongBits(scalar[k]), what + " scalar engine");
+                }
                 // an inner block, into an output wider than the block: nothing outside it is touched
                 int i0 = n / 3, i1 = n - n / 4, j0 = cols / 5 + (cols > 2 ? 1 : 0), j1 = cols - cols / 7;
                 int stride = cols + 3;
