@@ -19,7 +19,8 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>Symmetric case (x′ = x): only the upper triangle is computed, with row blocks of equal area,
  *       and mirrored at the end.</li>
  * </ol>
- * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories and 3·512 scratch values per worker.
+ * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories, 3·512 scratch values per worker and, on
+ * the vector engine of {@link InputGram}, a packed copy of x′ (M·d doubles, rounded up to whole panels).
  */
 final class FusedKernelMatrices {
 

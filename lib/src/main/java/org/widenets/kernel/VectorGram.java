@@ -15,10 +15,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #PANEL} = 3·LANES of them, stored k-major, so that step k of a panel is three contiguous vectors.
  * A tile of 4 rows of x by one panel, 12 vectors of sums, stays in registers while k runs; each step loads
  * three vectors, broadcasts the four x_ik and does 12 vector FMAs. 12 accumulators, 3 panel vectors and
- * one broadcast fill exactly the 16 registers of AVX2 (AVX-512 has 32); on our AVX-512 machine this tile
- * measured ≈ 4× the scalar 4×2 tile per core, and ahead of 8×2, 6×2, 6×3 and 12×2 register tiles
- * (see the same-run comparison in the commit message). Depth is blocked (at most {@link #DEPTH_BLOCK}
- * values of k at a time) so that for large d a panel's block stays in cache across the row tiles.
+ * one broadcast fill exactly the 16 registers of AVX2 (AVX-512 has 32). In a single-thread prototype on
+ * our AVX-512 machine (N = 1152, d = 784, CPU time, busy machine) this tile ran 42–47 GFLOP/s against
+ * 41–45 for 12 rows × 2 vectors, 39–41 for 6×3, 31–35 for 8×2, 29–36 for 6×2 and ≈ 10 for the scalar
+ * 4×2 tile; restricted to AVX2 ({@code -XX:UseAVX=2}) 35 against 25 (6×2) and 23 (8×2), where the larger
+ * tiles spill. Depth is blocked (at most {@link #DEPTH_BLOCK} values of k at a time) so that for large d
+ * a panel's block stays in cache across the row tiles.
  *
  * <p>Rounding: every entry is one chain of fused multiply–adds in order of k, s ← fma(x_ik, y_jk, s) from
  * s = 0, and between depth blocks the running sum is stored in the output and read back unchanged. So the
@@ -33,8 +35,9 @@ final class VectorGram {
     private static final int ROWS = 4, PANEL = 3 * LANES;
     /**
      * Longest run of k per pass over a panel: a 4-row tile then streams 3·LANES·1024 doubles of the panel
-     * (≈ 190 kB with AVX-512) that the next row tiles find in L2. At d = 8000 blocks of 256–1024 ran
-     * ≈ 1.3× faster than one pass over all of k; at d = 784 (one block) blocking made no difference.
+     * (≈ 190 kB with AVX-512) that the next row tiles find in L2. In the prototype at d = 8000, blocks of
+     * 256–1024 ran 1.1–1.3× faster than one pass over all of k; at d = 784 blocks of 256 were no faster
+     * than one pass, and reading the running sums back between blocks cost nothing measurable.
      */
     private static final int DEPTH_BLOCK = 1024;
 
