@@ -16,6 +16,35 @@ require_java17() {
   command -v javac >/dev/null 2>&1 || die "'javac' not on PATH: JJava needs a full JDK 17+, not a JRE"
 }
 
+# The library's fast input Gram (org.widenets.kernel.VectorGram) needs the incubator module
+# jdk.incubator.vector in the kernel JVM's boot layer. JJava's launcher builds the kernel's command line from
+# JJAVA_JVM_OPTS, which users set themselves (README) and which a kernelspec env entry would override, so the
+# module comes through JDK_JAVA_OPTIONS, read by every `java` launcher, in the kernelspec's env: the kernel
+# JVM inherits it. Idempotent; keeps other options there; skipped (scalar Gram) on a JDK without the module.
+# The JVMs print "NOTE: Picked up JDK_JAVA_OPTIONS" and "WARNING: Using incubator modules" on stderr, which
+# goes to the kernel's log, never into a notebook.
+kernel_add_vector_module() {  # kernel_add_vector_module PYTHON KERNEL_JSON
+  local py=$1 spec=$2
+  [ -f "$spec" ] || die "no kernelspec at $spec"
+  if ! java --add-modules=jdk.incubator.vector -version >/dev/null 2>&1; then
+    echo "widenets: this JDK has no jdk.incubator.vector: notebooks will use the scalar input Gram" >&2
+    return 0
+  fi
+  "$py" - "$spec" <<'PY'
+import json, sys
+path, option = sys.argv[1], "--add-modules=jdk.incubator.vector"
+with open(path) as f:
+    spec = json.load(f)
+env = spec.setdefault("env", {})
+options = env.get("JDK_JAVA_OPTIONS", "").split()
+if option not in options:
+    env["JDK_JAVA_OPTIONS"] = " ".join(options + [option])
+    with open(path, "w") as f:
+        json.dump(spec, f, indent=4)
+        f.write("\n")
+PY
+}
+
 require_venv() {
   [ -x "$VENV/bin/python" ] && [ -f "$VENV/share/jupyter/kernels/java/kernel.json" ] \
     || die "the notebook environment $VENV is missing: run scripts/setup-kernel first"

@@ -47,7 +47,8 @@ import org.widenets.kernel.Network;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+// the module turns on the Vector API input Gram (org.widenets.kernel.VectorGram); BenchActivations checks it
+@Fork(value = 1, jvmArgs = {"-Xmx2g", "--add-modules=jdk.incubator.vector"})
 public class ActivationRatioBenchmark {
 
     @Param({"500"})

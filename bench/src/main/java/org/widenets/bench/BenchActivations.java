@@ -25,7 +25,14 @@ final class BenchActivations {
     private BenchActivations() {
     }
 
+    /**
+     * The spec of a benchmark activation; first makes sure that this fork has the Vector API, without
+     * which the library silently takes its scalar input Gram and the benchmark would time the wrong engine.
+     */
     static Spec byName(String name) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("the benchmark JVM lacks --add-modules=jdk.incubator.vector (see @Fork)");
+        }
         switch (name) {
             case "ReLU":
                 return new Spec(AbRelu.relu(), 2.0, 0.1);

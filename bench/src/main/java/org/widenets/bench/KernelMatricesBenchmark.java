@@ -27,7 +27,8 @@ import org.widenets.kernel.Network;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+// the module turns on the Vector API input Gram (org.widenets.kernel.VectorGram); BenchActivations checks it
+@Fork(value = 1, jvmArgs = {"-Xmx6g", "--add-modules=jdk.incubator.vector"})
 public class KernelMatricesBenchmark {
 
     /** Depth L of the benchmark networks. */

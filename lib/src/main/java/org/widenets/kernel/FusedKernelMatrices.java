@@ -12,24 +12,25 @@ import org.ejml.data.DMatrixRMaj;
  * <ol>
  *   <li>Diagonal trajectories: for every input, the diagonal state (q, Θ) before each layer and at the
  *       output, by {@link Layer#apply} on (x, x) — O(N) per layer.</li>
- *   <li>Per row block (in parallel): the input dot products of the block ({@link InputGram}) written
- *       into the NNGP output, then for each row and block of 512 columns one fused pass over the layers on
+ *   <li>Per row block (in parallel): the input dot products of the block ({@link InputGram}: with the
+ *       Vector API when the JVM has it, y's rows packed once for all blocks) written into the NNGP output, then for each row and block of 512 columns one fused pass over the layers on
  *       two scalars per entry (q12, Θ12) with {@link Layer#applyOffDiagonal}, overwriting the dot
  *       product in place. No N×N intermediate exists.</li>
  *   <li>Symmetric case (x′ = x): only the upper triangle is computed, with row blocks of equal area,
  *       and mirrored at the end.</li>
  * </ol>
- * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories and 3·512 scratch values per worker.
+ * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories, 3·512 scratch values per worker and, on
+ * the vector engine of {@link InputGram}, a packed copy of x′ (M·d doubles, rounded up to whole panels).
  */
 final class FusedKernelMatrices {
 
     /**
-     * Rows per tile; columns per dot-product tile (a tile's rows of x and x′ stay in cache); columns per
-     * block of the layer loop (long enough for the vectorised loops of {@link Activation#tAndTDot(double,
-     * double[], int, double[], double[], int)} to run mostly in their SIMD part: 256 was ≈ 2× faster
-     * per entry than 64).
+     * Rows per tile (their dot products, TILE_ROWS·N values, are still in cache for the layer loop);
+     * columns per block of the layer loop (long enough for the vectorised loops of {@link
+     * Activation#tAndTDot(double, double[], int, double[], double[], int)} to run mostly in their SIMD part:
+     * 256 was ≈ 2× faster per entry than 64).
      */
-    private static final int TILE_ROWS = 32, TILE_COLUMNS = 64, BLOCK_COLUMNS = 512;
+    private static final int TILE_ROWS = 32, BLOCK_COLUMNS = 512;
 
     private FusedKernelMatrices() {
     }
@@ -43,14 +44,12 @@ final class FusedKernelMatrices {
         Trajectories ty = symmetric ? tx : Trajectories.of(path, xPrime, factor);
         DMatrixRMaj nngp = new DMatrixRMaj(n, m), ntk = new DMatrixRMaj(n, m);
         int[] bounds = symmetric ? triangleBlocks(n, blockCount(n)) : evenBlocks(n, blockCount(n));
+        InputGram gram = InputGram.of(x.data, xPrime.data, d, m);
         IntStream.range(0, bounds.length - 1).parallel().forEach(b -> {
             Block block = new Block(BLOCK_COLUMNS);
             for (int i0 = bounds[b]; i0 < bounds[b + 1]; i0 += TILE_ROWS) {
                 int i1 = Math.min(i0 + TILE_ROWS, bounds[b + 1]);
-                int jStart = symmetric ? i0 : 0;
-                for (int j0 = jStart; j0 < m; j0 += TILE_COLUMNS) {
-                    InputGram.tile(x.data, xPrime.data, d, i0, i1, j0, Math.min(j0 + TILE_COLUMNS, m), nngp.data, m);
-                }
+                gram.rows(i0, i1, symmetric ? i0 : 0, m, nngp.data, m);
                 for (int i = i0; i < i1; i++) {
                     for (int j0 = symmetric ? i : 0; j0 < m; j0 += BLOCK_COLUMNS) {
                         row(path, factor, x, xPrime, tx, ty, i, j0, Math.min(j0 + BLOCK_COLUMNS, m), symmetric,

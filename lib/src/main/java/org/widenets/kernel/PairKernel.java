@@ -20,7 +20,9 @@ public record PairKernel(double q11, double q12, double q22,
 
     /**
      * The state before the first layer for inputs x and x′ under the given input convention; the NTK
-     * is zero because no parameter has been met yet.
+     * is zero because no parameter has been met yet. The dot products are chains of fused multiply–adds
+     * in order of k, rounded exactly as {@link Network#matrices} rounds them ({@link InputGram}), so that
+     * both paths start from the same state bit for bit.
      */
     public static PairKernel ofInputs(double[] x, double[] xPrime, InputScaling scaling) {
         if (x.length != xPrime.length) {
@@ -30,9 +32,9 @@ public record PairKernel(double q11, double q12, double q22,
         Checks.finite("x′", xPrime);
         double s11 = 0, s12 = 0, s22 = 0;
         for (int k = 0; k < x.length; k++) {
-            s11 += x[k] * x[k];
-            s12 += x[k] * xPrime[k];
-            s22 += xPrime[k] * xPrime[k];
+            s11 = Math.fma(x[k], x[k], s11);
+            s12 = Math.fma(x[k], xPrime[k], s12);
+            s22 = Math.fma(xPrime[k], xPrime[k], s22);
         }
         double f = scaling.factor(x.length);
         boolean same = x == xPrime || java.util.Arrays.equals(x, xPrime);
