@@ -1,7 +1,6 @@
 package org.widenets.gp;
 
 import java.util.Objects;
-import org.ejml.data.DMatrixRBlock;
 import org.ejml.data.DMatrixRMaj;
 import org.widenets.kernel.Checks;
 
@@ -66,17 +65,5 @@ public final class ExactGp {
             mean[i] = s;
         }
         return mean;
-    }
-
-    /** Column sums of squares of an n×m block matrix: ‖v_i‖² for each column i. */
-    static double[] columnSquares(DMatrixRBlock v) {
-        double[] s = new double[v.numCols];
-        for (int j = 0; j < v.numRows; j++) {
-            for (int i = 0; i < v.numCols; i++) {
-                double x = v.unsafe_get(j, i);
-                s[i] += x * x;
-            }
-        }
-        return s;
     }
 }

@@ -1,7 +1,6 @@
 package org.widenets.gp;
 
 import java.util.Objects;
-import org.ejml.data.DMatrixRBlock;
 import org.ejml.data.DMatrixRMaj;
 import org.widenets.kernel.Checks;
 
@@ -78,8 +77,7 @@ public final class GpPosterior {
         }
         Checks.finite("kTestDiag", kTestDiag);
         double[] mean = ExactGp.mean(kCross, alpha);
-        DMatrixRBlock v = factor.forwardSolveTransposed(kCross);
-        double[] explained = ExactGp.columnSquares(v);
+        double[] explained = factor.forwardSquaredNorms(kCross);
         double[] var = new double[mean.length];
         for (int i = 0; i < var.length; i++) {
             // k** − ‖L⁻¹k*‖² is ≥ 0 in exact arithmetic; round-off near interpolated points can dip below

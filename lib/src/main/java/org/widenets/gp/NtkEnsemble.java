@@ -1,9 +1,7 @@
 package org.widenets.gp;
 
 import java.util.Objects;
-import org.ejml.data.DMatrixRBlock;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.block.MatrixOps_DDRB;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.widenets.kernel.Checks;
 import org.widenets.kernel.KernelMatrices;
@@ -112,8 +110,7 @@ public final class NtkEnsemble {
 
     /** Θ⁻¹ ΘD*, n×m row-major. */
     private DMatrixRMaj weights(KernelMatrices cross) {
-        DMatrixRBlock a = theta.solveTransposed(cross.ntk());
-        return MatrixOps_DDRB.convert(a, (DMatrixRMaj) null);
+        return theta.solveTransposed(cross.ntk());
     }
 
     private void checkCross(KernelMatrices cross) {

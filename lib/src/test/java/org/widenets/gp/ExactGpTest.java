@@ -138,8 +138,9 @@ class ExactGpTest {
     }
 
     /**
-     * At n = {@link CholeskyFactor#THREADED_FROM} the factor comes from EJML's multi-threaded block Cholesky:
-     * α and the log determinant agree with EJML's row-major Cholesky solver (an independent code path).
+     * At n = {@link CholeskyFactor#THREADED_FROM} the trailing updates run on several threads, and with 850 test
+     * points (n²m above an n = 2500 factorisation's work) so do the forward solves of the variances: α, the log
+     * determinant and the latent variances agree with EJML's own row-major Cholesky (an independent code path).
      */
     @Test
     void multiThreadedFactorAgreesWithTheRowMajorSolver() {
@@ -163,5 +164,21 @@ class ExactGpTest {
         org.ejml.dense.row.decomposition.TriangularSolver_DDRM.solveTranL(l.data, alpha.data, n);
         double[] got = post.alpha();
         for (int i = 0; i < n; i++) assertEquals(alpha.get(i), got[i], 1e-9 * (1 + Math.abs(alpha.get(i))), "α " + i);
+
+        int m = 850;
+        GpKernel kernel = new ArdRbf(1.0, new double[] {1.2, 1.2, 1.2});
+        double[][] xs = randomInputs(r, m, 3);
+        DMatrixRMaj ks = kernel.cross(xs, x);
+        double[] kss = kernel.diagonal(xs);
+        double[] variance = post.predict(ks, kss).latentVariance();
+        double[] v = new double[n];
+        // every 17th test point (each tile of test points is covered), to keep EJML's scalar solves short
+        for (int t = 0; t < m; t += 17) {
+            System.arraycopy(ks.data, t * n, v, 0, n);
+            org.ejml.dense.row.decomposition.TriangularSolver_DDRM.solveL(l.data, v, n);
+            double explained = 0;
+            for (double vi : v) explained += vi * vi;
+            assertEquals(Math.max(0, kss[t] - explained), variance[t], 1e-10, "latent variance " + t);
+        }
     }
 }
