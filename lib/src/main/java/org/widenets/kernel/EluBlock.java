@@ -81,9 +81,15 @@ final class EluBlock {
         }
     }
 
-    /** Genz's rule for the entry's ρ = q12/(√q11·√q22), as {@link Elu.Pieces#bvn} forms it. */
+    /**
+     * Genz's rule for the entry, his thresholds 0.3, 0.75, 0.925 on |ρ| compared as ρ² = q12²/(q11q22)
+     * without square roots or division (this runs for every entry of a block); rounding can move an entry
+     * across a threshold, where both neighbouring rules are accurate.
+     */
     private static int rule(double q11, double q12, double q22) {
-        return VectorBivariateNormal.rule(q12 / (Math.sqrt(q11) * Math.sqrt(q22)));
+        double square = q12 * q12, p = q11 * q22;
+        return square < 0.09 * p ? 0 : square < 0.5625 * p ? 1 : square < 0.855625 * p ? 2
+                : VectorBivariateNormal.EXPANSION;
     }
 
     /**
@@ -92,19 +98,20 @@ final class EluBlock {
      */
     private static void compute(double alpha, int rule, int n, Work w) {
         int np = VectorNormal.padded(n);
-        prepare(rule, np, w);
-        VectorBivariateNormal.upper(rule, n, 3, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.tails, w.nodes);
-        VectorNormal.exp(w.exps, 3 * np);
-        VectorNormal.erfcx(w.erfcx, 4 * np);
+        prepare(np, w);
+        VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, np);
+        VectorBivariateNormal.upper(rule, n, 3, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch);
+        VectorNormal.exp(w.exps, 0, 3 * np);
+        VectorNormal.erfcx(w.erfcx, 0, 4 * np);
         assemble(alpha, np, w);
     }
 
     /**
-     * √q, ρ, r = √(1 − ρ²) from the covariance, θ, asin ρ (Plackett's rules only), the three Φ₂ upper
+     * √q, √(q11q22 − q12²), ρ, r = √(1 − ρ²) from the covariance, the three Φ₂ upper
      * limits — A: (s₁ + ρs₂, ρs₁ + s₂), B₁: (s₁, ρs₁), B₂: (ρs₂, s₂) — and the arguments of the three
      * exponentials and four erfcx of {@link Elu.Pieces#bvn}.
      */
-    private static void prepare(int rule, int np, Work w) {
+    private static void prepare(int np, Work w) {
         for (int o = 0; o < np; o += LANES) {
             DoubleVector q11 = DoubleVector.fromArray(SPECIES, w.q11, o);
             DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
@@ -120,10 +127,6 @@ final class EluBlock {
             sin.intoArray(w.sin, o);
             s1.intoArray(w.s1, o);
             s2.intoArray(w.s2, o);
-            VectorBivariateNormal.theta(sin, q12).intoArray(w.theta, o);
-            if (rule < VectorBivariateNormal.EXPANSION) {
-                VectorBivariateNormal.asin(q12, sin).intoArray(w.asin, o);
-            }
             rho.mul(s2).add(s1).intoArray(w.h, o);
             rho.mul(s1).add(s2).intoArray(w.k, o);
             s1.intoArray(w.h, np + o);
@@ -169,8 +172,8 @@ final class EluBlock {
     /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
     private static final class Work {
         double[] q11, q12, q22, s1, s2, sin, rho, r, asin, theta, t, tDot;
-        double[] h, k, phi2, exps, erfcx, tails;
-        final double[] nodes = new double[VectorBivariateNormal.NODE_SCRATCH];
+        double[] h, k, phi2, exps, erfcx;
+        final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(3);
         int[][] index = new int[RULES][];
 
         Work() {
@@ -201,7 +204,6 @@ final class EluBlock {
             phi2 = new double[3 * c];
             exps = new double[3 * c];
             erfcx = new double[4 * c];
-            tails = new double[9 * c];
             for (int rule = 0; rule < RULES; rule++) {
                 index[rule] = new int[c];
             }

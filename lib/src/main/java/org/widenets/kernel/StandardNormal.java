@@ -94,9 +94,9 @@ final class StandardNormal {
 
     /**
      * Chebyshev coefficients of erfcx on [0, 3] in t = (2x − 3)/3, computed with mpmath at 40 digits
-     * (interpolation at 32 Chebyshev nodes, first 28 kept; max relative truncation error 2.6e-18). Shared with {@link VectorNormal#erfcx}.
+     * (interpolation at 32 Chebyshev nodes, first 28 kept; max relative truncation error 2.6e-18).
      */
-    static final double[] ERFCX_CHEBYSHEV = {0.4413272098724755, -0.3611037988941115, 0.13277167362014608,
+    private static final double[] ERFCX_CHEBYSHEV = {0.4413272098724755, -0.3611037988941115, 0.13277167362014608,
             -0.044862708199308335, 0.014133707475084892, -0.004193978072500207, 0.0011810312328946638,
             -0.00031745317048251454, 8.18244289446326e-05, -2.0300292708943793e-05, 4.862871519023685e-06,
             -1.127713959746334e-06, 2.537468326938191e-07, -5.5506840986573e-08, 1.1824399436760038e-08,

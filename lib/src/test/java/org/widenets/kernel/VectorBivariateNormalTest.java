@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -162,10 +161,7 @@ class VectorBivariateNormalTest {
                 x[e] = rho * scale;                                         // q12
                 y[e] = Math.sqrt((1 - rho) * (1 + rho)) * scale;           // √(q11 q22 − q12²)
             }
-            DoubleVector yv = DoubleVector.fromArray(VectorNormal.SPECIES, y, 0);
-            DoubleVector xv = DoubleVector.fromArray(VectorNormal.SPECIES, x, 0);
-            VectorBivariateNormal.asin(xv, yv).intoArray(asin, 0);
-            VectorBivariateNormal.theta(yv, xv).intoArray(theta, 0);
+            VectorBivariateNormal.angles(y, x, theta, asin, lanes);
             for (int e = 0; e < lanes; e++) {
                 assertEquals(Angles.angle(y[e], x[e]), theta[e], 0.0, "θ(" + y[e] + ", " + x[e] + ")");
                 double expected = StrictMath.atan2(x[e], y[e]);               // = asin ρ, exact inputs
@@ -178,18 +174,13 @@ class VectorBivariateNormalTest {
 
     private static double[] upper(int rule, int n, int m, double[] h, double[] k, double[] rho, double[] sin,
                                   double[] asin) {
-        int np = VectorNormal.padded(n);
-        double[] out = new double[m * np];
-        VectorBivariateNormal.upper(rule, n, m, h, k, rho, sin, asin, out, new double[3 * m * np],
-                new double[VectorBivariateNormal.NODE_SCRATCH]);
+        double[] out = new double[m * VectorNormal.padded(n)];
+        VectorBivariateNormal.upper(rule, n, m, h, k, rho, sin, asin, out, new VectorBivariateNormal.Scratch(m));
         return out;
     }
 
     private static void fillAsin(double[] rho, double[] sin, double[] asin) {
-        for (int o = 0; o < rho.length; o += VectorNormal.LANES) {
-            VectorBivariateNormal.asin(DoubleVector.fromArray(VectorNormal.SPECIES, rho, o),
-                    DoubleVector.fromArray(VectorNormal.SPECIES, sin, o)).intoArray(asin, o);
-        }
+        VectorBivariateNormal.angles(sin, rho, new double[rho.length], asin, rho.length);
     }
 
     private static double[] column(List<double[]> rows, int c) {

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
-import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The lane functions of {@link VectorNormal} against StrictMath and {@link StandardNormal}: exp within
- * 1 ulp over its whole range including the subnormal edge, erfcx equal to the scalar one below 3 and within
- * a few ulp beyond (a different series there), Φ to rounding; and a lane's value independent of the other lanes.
+ * 1 ulp over its whole range including the subnormal edge, erfcx within a few ulp of the scalar one, Φ to rounding; and a lane's value independent of the other lanes.
  */
 class VectorNormalTest {
 
@@ -23,19 +21,29 @@ class VectorNormalTest {
 
     private static final int L = VectorNormal.LANES;
 
-    /** Applies a lane function to every value, L at a time. */
-    private interface LaneFunction {
-        DoubleVector apply(DoubleVector v);
+    /** The array methods of VectorNormal, applied to a copy padded to whole vectors. */
+    private interface ArrayFunction {
+        void apply(double[] values, int n);
     }
 
-    private static double[] map(LaneFunction f, double[] x) {
-        double[] padded = new double[VectorNormal.padded(x.length)], out = new double[padded.length];
-        System.arraycopy(x, 0, padded, 0, x.length);
-        for (int i = 0; i < padded.length; i += L) {
-            f.apply(DoubleVector.fromArray(VectorNormal.SPECIES, padded, i)).intoArray(out, i);
+    private static double[] abs(double[] x) {
+        double[] a = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            a[i] = Math.abs(x[i]);
         }
-        return java.util.Arrays.copyOf(out, x.length);
+        return a;
     }
+
+    private static double[] map(ArrayFunction f, double[] x) {
+        int n = VectorNormal.padded(x.length);
+        double[] values = java.util.Arrays.copyOf(x, n);
+        f.apply(values, n);
+        return java.util.Arrays.copyOf(values, x.length);
+    }
+
+    private static final ArrayFunction EXP = (v, n) -> VectorNormal.exp(v, 0, n);
+    private static final ArrayFunction ERFCX = (v, n) -> VectorNormal.erfcx(v, 0, n);
+    private static final ArrayFunction CDF = (v, n) -> VectorNormal.cdf(v, new double[2 * n], n);
 
     /** |a − b| in units of the last place of b (subnormal ulps below 2⁻¹⁰²²). */
     private static double ulps(double a, double b) {
@@ -58,7 +66,7 @@ class VectorNormalTest {
                 default -> x[i] = -60 * random.nextDouble();                 // Genz's integrands
             }
         }
-        double[] y = map(VectorNormal::exp, x);
+        double[] y = map(EXP, x);
         double worst = 0, worstSubnormal = 0;
         for (int i = 0; i < n; i++) {
             double expected = StrictMath.exp(x[i]);
@@ -78,7 +86,7 @@ class VectorNormalTest {
     void expEdgesAndSpecialValues() {
         double[] x = {0, -0.0, 1, -1, 1e-300, -1e-300, 709.78, 709.79, 710, 1e10, Double.POSITIVE_INFINITY,
                 -745.13, -745.14, -746, -1e10, Double.NEGATIVE_INFINITY, Double.NaN, Math.log(Double.MIN_NORMAL)};
-        double[] y = map(VectorNormal::exp, x);
+        double[] y = map(EXP, x);
         for (int i = 0; i < x.length; i++) {
             double expected = StrictMath.exp(x[i]);
             if (Double.isNaN(expected) || Double.isInfinite(expected) || expected == 0) {
@@ -91,7 +99,7 @@ class VectorNormalTest {
     }
 
     @Test
-    void erfcxEqualsTheScalarSeriesBelowThreeAndTheContinuedFractionBeyond() {
+    void erfcxAgreesWithTheScalarSeriesAndContinuedFraction() {
         Random random = new Random(12);
         int n = 100_000;
         double[] z = new double[n];
@@ -102,20 +110,17 @@ class VectorNormalTest {
                 default -> Math.exp(Math.log(3) + 60 * random.nextDouble());   // 3 … 1e26
             };
         }
-        double[] y = map(VectorNormal::erfcx, z);
+        double[] y = map(ERFCX, z);
         double worst = 0;
         for (int i = 0; i < n; i++) {
             double expected = StandardNormal.erfcx(z[i]);
-            if (z[i] < 3) {
-                assertEquals(expected, y[i], 0.0, "erfcx(" + z[i] + ") below 3: the scalar's operations");
-            } else {
-                worst = Math.max(worst, ulps(y[i], expected));
-            }
+            worst = Math.max(worst, ulps(y[i], expected));
         }
-        System.out.println("VectorNormal.erfcx: worst " + worst + " ulp from the scalar continued fraction");
-        // both within 3 ulp of the exact value (checked once against mpmath: 2.96 and 2.73 ulp at 3000 points)
-        assertTrue(worst <= 5, "worst " + worst + " ulp");
-        double[] limits = map(VectorNormal::erfcx, new double[] {Double.POSITIVE_INFINITY, 1e300, 0});
+        System.out.println("VectorNormal.erfcx: worst " + worst + " ulp from the scalar erfcx");
+        // one series for all z against the scalar series below 3 and continued fraction above: both within
+        // 3.6 ulp of the exact value (checked once against mpmath at 4000 points: 3.23 and 3.55 ulp)
+        assertTrue(worst <= 7, "worst " + worst + " ulp");
+        double[] limits = map(ERFCX, new double[] {Double.POSITIVE_INFINITY, 1e300, 0});
         assertEquals(0.0, limits[0], 0.0);
         assertEquals(1 / (StandardNormal.SQRT_PI * 1e300), limits[1], 1e-15 * limits[1]);
         assertEquals(1.0, limits[2], 1e-16);
@@ -129,7 +134,7 @@ class VectorNormalTest {
         for (int i = 0; i < n; i++) {
             x[i] = -40 + 48 * random.nextDouble();
         }
-        double[] y = map(VectorNormal::cdf, x);
+        double[] y = map(CDF, x);
         double worst = 0;
         for (int i = 0; i < n; i++) {
             double expected = StandardNormal.cdf(x[i]);
@@ -142,7 +147,7 @@ class VectorNormalTest {
         System.out.println("VectorNormal.cdf: worst relative difference " + worst);
         // ε·x² from the rounding of −x/√2 alone, for |x| up to 38
         assertTrue(worst <= 2e-13, "worst " + worst);
-        double[] limits = map(VectorNormal::cdf, new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0,
+        double[] limits = map(CDF, new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0,
                 -1e300, 1e300});
         assertEquals(0.0, limits[0], 0.0);
         assertEquals(1.0, limits[1], 0.0);
@@ -159,14 +164,14 @@ class VectorNormalTest {
             for (int i = 0; i < L; i++) {
                 x[i] = (random.nextDouble() - 0.3) * 20;
             }
-            double[] exp = map(VectorNormal::exp, x), erfcx = map(v -> VectorNormal.erfcx(v.abs()), x),
-                    cdf = map(VectorNormal::cdf, x);
+            double[] exp = map(EXP, x), erfcx = map(ERFCX, abs(x)),
+                    cdf = map(CDF, x);
             for (int i = 0; i < L; i++) {
                 double[] alone = new double[L];
                 java.util.Arrays.fill(alone, x[i]);
-                assertEquals(map(VectorNormal::exp, alone)[0], exp[i], 0.0);
-                assertEquals(map(v -> VectorNormal.erfcx(v.abs()), alone)[0], erfcx[i], 0.0);
-                assertEquals(map(VectorNormal::cdf, alone)[0], cdf[i], 0.0);
+                assertEquals(map(EXP, alone)[0], exp[i], 0.0);
+                assertEquals(map(ERFCX, abs(alone))[0], erfcx[i], 0.0);
+                assertEquals(map(CDF, alone)[0], cdf[i], 0.0);
             }
         }
     }
