@@ -47,7 +47,7 @@ import org.widenets.kernel.Network;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(value = 1, jvmArgs = {"-Xmx2g"}, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ActivationRatioBenchmark {
 
     @Param({"500"})

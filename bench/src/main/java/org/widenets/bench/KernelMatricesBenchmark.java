@@ -27,7 +27,7 @@ import org.widenets.kernel.Network;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+@Fork(value = 1, jvmArgs = {"-Xmx6g"}, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class KernelMatricesBenchmark {
 
     /** Depth L of the benchmark networks. */
