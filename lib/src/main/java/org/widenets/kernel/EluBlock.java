@@ -100,9 +100,19 @@ final class EluBlock {
         int np = VectorNormal.padded(n);
         prepare(np, w);
         VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, np);
-        VectorBivariateNormal.upper(rule, n, 3, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch);
-        VectorNormal.exp(w.exps, 0, 3 * np);
-        VectorNormal.erfcx(w.erfcx, 0, 4 * np);
+        // e^{q11/2} and erfcx(s₁/√2) depend on the row only (q11 is the same in every lane of a call, block
+        // or pair): one vector of each, copied — the same bits as computing them lane by lane
+        VectorNormal.exp(w.exps, 0, np + LANES);
+        VectorNormal.exp(w.exps, 2 * np, 3 * np);
+        VectorNormal.erfcx(w.erfcx, 0, np + LANES);
+        VectorNormal.erfcx(w.erfcx, 2 * np, 4 * np);
+        java.util.Arrays.fill(w.exps, np + LANES, 2 * np, w.exps[np]);
+        java.util.Arrays.fill(w.erfcx, np + LANES, 2 * np, w.erfcx[np]);
+        boolean plackett = rule < VectorBivariateNormal.EXPANSION;
+        if (plackett) {
+            tails(np, w);
+        }
+        VectorBivariateNormal.upper(rule, n, 3, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch, plackett);
         assemble(alpha, np, w);
     }
 
@@ -143,6 +153,33 @@ final class EluBlock {
         }
     }
 
+    /**
+     * Plackett's Φ(−h), Φ(−k) of the three pairs into the Φ₂ scratch (the layout of
+     * {@link VectorBivariateNormal#upper}): Φ(−s₁) of B₁ and Φ(−s₂) of B₂ as ½erfcx(s/√2)·e^{−q/2} from
+     * the erfcx and exponentials the pieces need anyway (two of the six Φ, ≈ 10% of an entry's work), the
+     * other four ({@link VectorNormal#cdf}) of −(s₁ + ρs₂), −(ρs₁ + s₂), −ρs₁, −ρs₂.
+     */
+    private static void tails(int np, Work w) {
+        w.scratch.ensure(np);
+        double[] tails = w.scratch.tails, args = w.tailArgs;
+        for (int i = 0; i < np; i++) {
+            args[i] = -w.h[i];                   // A: −(s₁ + ρs₂)
+            args[np + i] = -w.h[2 * np + i];     // B₂: −ρs₂
+            args[2 * np + i] = -w.k[i];          // A: −(ρs₁ + s₂)
+            args[3 * np + i] = -w.k[np + i];     // B₁: −ρs₁
+        }
+        VectorNormal.cdf(args, w.scratch.cdf, 4 * np);
+        System.arraycopy(args, 0, tails, 0, np);
+        System.arraycopy(args, np, tails, 2 * np, 2 * np);
+        for (int o = 0; o < np; o += LANES) {
+            DoubleVector.fromArray(SPECIES, w.erfcx, np + o).mul(0.5)
+                    .div(DoubleVector.fromArray(SPECIES, w.exps, np + o)).intoArray(tails, np + o);      // Φ(−s₁)
+            DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5)
+                    .div(DoubleVector.fromArray(SPECIES, w.exps, 2 * np + o)).intoArray(tails, 5 * np + o); // Φ(−s₂)
+        }
+        System.arraycopy(args, 3 * np, tails, 4 * np, np);
+    }
+
     /** The pieces of {@link Elu.Pieces#bvn} and T, Ṫ from them and from ReLU's. */
     private static void assemble(double alpha, int np, Work w) {
         for (int o = 0; o < np; o += LANES) {
@@ -172,7 +209,7 @@ final class EluBlock {
     /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
     private static final class Work {
         double[] q11, q12, q22, s1, s2, sin, rho, r, asin, theta, t, tDot;
-        double[] h, k, phi2, exps, erfcx;
+        double[] h, k, phi2, exps, erfcx, tailArgs;
         final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(3);
         int[][] index = new int[RULES][];
 
@@ -204,6 +241,7 @@ final class EluBlock {
             phi2 = new double[3 * c];
             exps = new double[3 * c];
             erfcx = new double[4 * c];
+            tailArgs = new double[4 * c];
             for (int rule = 0; rule < RULES; rule++) {
                 index[rule] = new int[c];
             }

@@ -136,15 +136,28 @@ final class VectorBivariateNormal {
      */
     static void upper(int rule, int n, int m, double[] h, double[] k, double[] rho, double[] sin, double[] asin,
                       double[] out, Scratch scratch) {
+        upper(rule, n, m, h, k, rho, sin, asin, out, scratch, false);
+    }
+
+    /**
+     * {@link #upper(int, int, int, double[], double[], double[], double[], double[], double[], Scratch)}; with
+     * {@code tailsGiven} on Plackett's rules the caller has put Φ(−h) and Φ(−k) of every pair into
+     * scratch.tails (Φ(−h) of pair j at j·np + e, Φ(−k) at (m + j)·np + e; after {@code scratch.ensure(np)}),
+     * because it can form some of them more cheaply (ELU: Φ(−√q) from the erfcx it needs anyway).
+     */
+    static void upper(int rule, int n, int m, double[] h, double[] k, double[] rho, double[] sin, double[] asin,
+                      double[] out, Scratch scratch, boolean tailsGiven) {
         int np = VectorNormal.padded(n);
         scratch.ensure(np);
         double[] tails = scratch.tails;
         if (rule < EXPANSION) {
-            for (int i = 0; i < m * np; i++) {
-                tails[i] = -h[i];
-                tails[m * np + i] = -k[i];
+            if (!tailsGiven) {
+                for (int i = 0; i < m * np; i++) {
+                    tails[i] = -h[i];
+                    tails[m * np + i] = -k[i];
+                }
+                VectorNormal.cdf(tails, scratch.cdf, 2 * m * np);
             }
-            VectorNormal.cdf(tails, scratch.cdf, 2 * m * np);
             int count = 2 * BivariateNormal.X[rule].length;
             for (int o = 0; o < np; o += LANES) {
                 plackettNodes(rule, asin, o, scratch.nodes);
