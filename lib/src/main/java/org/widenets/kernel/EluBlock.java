@@ -21,6 +21,8 @@ final class EluBlock {
     private static final int LANES = VectorNormal.LANES;
     private static final int RULES = VectorBivariateNormal.EXPANSION + 1;
     private static final double INVERSE_TWO_PI = (0.0 - 1) * (0.0 - 1) / (2 * Math.PI); // AbRelu's c for ReLU
+    // multiplications instead of Pieces.bvn's divisions by constants (vector division is slow)
+    private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
 
     private EluBlock() {
     }
@@ -143,13 +145,13 @@ final class EluBlock {
             rho.mul(s1).intoArray(w.k, np + o);
             rho.mul(s2).intoArray(w.h, 2 * np + o);
             s2.intoArray(w.k, 2 * np + o);
-            q11.add(q12.mul(2)).add(q22).div(2).intoArray(w.exps, o);
-            q11.div(2).intoArray(w.exps, np + o);
-            q22.div(2).intoArray(w.exps, 2 * np + o);
-            s2.div(StandardNormal.SQRT_2).intoArray(w.erfcx, o);
-            s1.div(StandardNormal.SQRT_2).intoArray(w.erfcx, np + o);
-            r.mul(s2).div(StandardNormal.SQRT_2).intoArray(w.erfcx, 2 * np + o);
-            r.mul(s1).div(StandardNormal.SQRT_2).intoArray(w.erfcx, 3 * np + o);
+            q11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.exps, o);
+            q11.mul(0.5).intoArray(w.exps, np + o);
+            q22.mul(0.5).intoArray(w.exps, 2 * np + o);
+            s2.mul(INVERSE_SQRT_2).intoArray(w.erfcx, o);
+            s1.mul(INVERSE_SQRT_2).intoArray(w.erfcx, np + o);
+            r.mul(s2).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 2 * np + o);
+            r.mul(s1).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 3 * np + o);
         }
     }
 
@@ -193,10 +195,10 @@ final class EluBlock {
                     .mul(DoubleVector.fromArray(SPECIES, w.phi2, 2 * np + o));
             DoubleVector x12 = DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5).sub(b2);
             DoubleVector x21 = DoubleVector.fromArray(SPECIES, w.erfcx, np + o).mul(0.5).sub(b1);
-            DoubleVector p0 = theta.neg().add(Math.PI).div(2 * Math.PI);
-            DoubleVector c12 = q12.mul(x12).add(s1.div(StandardNormal.SQRT_2PI)
+            DoubleVector p0 = theta.neg().add(Math.PI).mul(INVERSE_TWO_PI);
+            DoubleVector c12 = q12.mul(x12).add(s1.mul(INVERSE_SQRT_2PI)
                     .mul(DoubleVector.fromArray(SPECIES, w.erfcx, 2 * np + o).mul(0.5).sub(0.5)));
-            DoubleVector c21 = q12.mul(x21).add(s2.div(StandardNormal.SQRT_2PI)
+            DoubleVector c21 = q12.mul(x21).add(s2.mul(INVERSE_SQRT_2PI)
                     .mul(DoubleVector.fromArray(SPECIES, w.erfcx, 3 * np + o).mul(0.5).sub(0.5)));
             DoubleVector d = a.sub(b1).sub(b2).add(p0);
             DoubleVector tDotRelu = theta.mul(-INVERSE_TWO_PI).add(0.5);

@@ -44,6 +44,20 @@ final class VectorBivariateNormal {
     private static final int NODES = 20;
     /** Exponentials per argument pair on the expansion branch: e^{asr}, e^{−hk/2}, and two per node. */
     private static final int EXPANSION_EXPS = 2 + 2 * NODES;
+    // Divisions by constants as multiplications (vector division is several times slower than
+    // multiplication; the roundings differ, the values by an ulp)
+    private static final double INVERSE_TWO_PI = 1 / TWO_PI, INVERSE_FOUR_PI = 1 / (2 * TWO_PI), THIRD = 1.0 / 3,
+            FIFTH = 1.0 / 5;
+    /** 1/(1 ± tᵢ)² for the expansion branch's nodes xᵢ = (a/2)(1 ± tᵢ), in node order. */
+    private static final double[] EXPANSION_NODE_INVERSES = new double[NODES];
+
+    static {
+        double[] x = BivariateNormal.X[2];
+        for (int node = 0; node < NODES; node++) {
+            double c = (node % 2 == 0 ? -x[node / 2] : x[node / 2]) + 1;
+            EXPANSION_NODE_INVERSES[node] = 1 / (c * c);
+        }
+    }
 
     // sin x = x + x³·P(x²) for |x| ≤ asin 0.925 < 1.19, Taylor to x¹⁹: remainder x²¹/21! < 7e-19.
     private static final double S3 = -1.0 / 6, S5 = 1.0 / 120, S7 = -1.0 / 5040, S9 = 1.0 / 362880,
@@ -234,7 +248,7 @@ final class VectorBivariateNormal {
             int at = j * np + o;
             DoubleVector product = DoubleVector.fromArray(SPECIES, tails, at)
                     .mul(DoubleVector.fromArray(SPECIES, tails, m * np + at));
-            sum.mul(asr).div(2 * TWO_PI).add(product).min(1).max(0).intoArray(out, at);
+            sum.mul(asr).mul(INVERSE_FOUR_PI).add(product).min(1).max(0).intoArray(out, at);
         }
     }
 
@@ -270,15 +284,18 @@ final class VectorBivariateNormal {
         double[] x = BivariateNormal.X[2];
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1);
         DoubleVector half = DoubleVector.fromArray(SPECIES, sin, o).mul(0.5);
+        DoubleVector inverseHalfSquare = one.div(half.mul(half));
         for (int node = 0; node < NODES; node++) {
             double xi = x[node / 2];
             DoubleVector xs = half.mul((node % 2 == 0 ? -xi : xi) + 1);
             xs = xs.mul(xs);
             DoubleVector rs = one.sub(xs).sqrt(), onePlus = rs.add(1);
+            // one division for 1/rs and 1/(1 + rs): d = 1/(rs(1 + rs))
+            DoubleVector d = one.div(rs.mul(onePlus)), inverseOnePlus = d.mul(rs);
             xs.intoArray(nodes, node * LANES);
-            one.div(xs).intoArray(nodes, (NODES + node) * LANES);
-            one.div(rs).intoArray(nodes, (2 * NODES + node) * LANES);
-            xs.div(onePlus.mul(2).mul(onePlus)).intoArray(nodes, (3 * NODES + node) * LANES);
+            inverseHalfSquare.mul(EXPANSION_NODE_INVERSES[node]).intoArray(nodes, (NODES + node) * LANES);
+            d.mul(onePlus).intoArray(nodes, (2 * NODES + node) * LANES);
+            xs.mul(inverseOnePlus).mul(inverseOnePlus).mul(0.5).intoArray(nodes, (3 * NODES + node) * LANES);
         }
     }
 
@@ -289,7 +306,7 @@ final class VectorBivariateNormal {
      */
     private static void expansionArguments(int m, int np, double[] h, double[] k, double[] rho, double[] sin,
                                            int o, double[] nodes, double[] exps) {
-        DoubleVector a = DoubleVector.fromArray(SPECIES, sin, o), as = a.mul(a);
+        DoubleVector a = DoubleVector.fromArray(SPECIES, sin, o), inverseAs = DoubleVector.broadcast(SPECIES, 1).div(a.mul(a));
         VectorMask<Double> negative = DoubleVector.fromArray(SPECIES, rho, o).compare(VectorOperators.LT, 0);
         for (int j = 0; j < m; j++) {
             int at = j * np + o, base = j * EXPANSION_EXPS;
@@ -297,7 +314,7 @@ final class VectorBivariateNormal {
             kj = kj.blend(kj.neg(), negative);
             DoubleVector hk = hj.mul(kj), difference = hj.sub(kj), bs = difference.mul(difference);
             DoubleVector minusHk = hk.neg();
-            bs.div(as).add(hk).mul(-0.5).intoArray(exps, base * LANES);
+            bs.mul(inverseAs).add(hk).mul(-0.5).intoArray(exps, base * LANES);
             hk.mul(-0.5).intoArray(exps, (base + 1) * LANES);
             for (int node = 0; node < NODES; node++) {
                 DoubleVector inverseXs = DoubleVector.fromArray(SPECIES, nodes, (NODES + node) * LANES);
@@ -314,23 +331,24 @@ final class VectorBivariateNormal {
         double[] w = BivariateNormal.W[2];
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector a = DoubleVector.fromArray(SPECIES, sin, o), as = a.mul(a), half = a.mul(0.5);
+        DoubleVector inverseAs = DoubleVector.broadcast(SPECIES, 1).div(as);
         VectorMask<Double> negative = DoubleVector.fromArray(SPECIES, rho, o).compare(VectorOperators.LT, 0);
         for (int j = 0; j < m; j++) {
             int at = j * np + o, base = j * EXPANSION_EXPS;
             DoubleVector hj = DoubleVector.fromArray(SPECIES, h, at), kj = DoubleVector.fromArray(SPECIES, k, at);
             kj = kj.blend(kj.neg(), negative);
             DoubleVector hk = hj.mul(kj), difference = hj.sub(kj), bs = difference.mul(difference);
-            DoubleVector c = hk.neg().add(4).div(8), d = hk.neg().add(12).div(16);
-            DoubleVector asr = bs.div(as).add(hk).mul(-0.5);
-            DoubleVector dbs = d.mul(bs).div(5).neg().add(1);
+            DoubleVector c = hk.neg().add(4).mul(0.125), d = hk.neg().add(12).mul(0.0625);
+            DoubleVector asr = bs.mul(inverseAs).add(hk).mul(-0.5);
+            DoubleVector dbs = d.mul(bs).mul(FIFTH).neg().add(1);
             // a·e^{asr}·(1 − c(bs − a²)(1 − d·bs/5)/3 + c·d·a⁴/5), where asr > −100
             DoubleVector bvn = a.mul(DoubleVector.fromArray(SPECIES, exps, base * LANES))
-                    .mul(c.mul(bs.sub(as)).mul(dbs).div(3).neg().add(1).add(c.mul(d).mul(as).mul(as).div(5)));
+                    .mul(c.mul(bs.sub(as)).mul(dbs).mul(THIRD).neg().add(1).add(c.mul(d).mul(as).mul(as).mul(FIFTH)));
             bvn = zero.blend(bvn, asr.compare(VectorOperators.GT, -100));
             // − e^{−hk/2}·√(2π)·Φ(−b/a)·b·(1 − c·bs(1 − d·bs/5)/3), b = |h − k|, where hk > −100
             DoubleVector singular = DoubleVector.fromArray(SPECIES, exps, (base + 1) * LANES).mul(SQRT_TWO_PI)
                     .mul(DoubleVector.fromArray(SPECIES, tails, 3 * j * np + o)).mul(difference.abs())
-                    .mul(c.mul(bs).mul(dbs).div(3).neg().add(1));
+                    .mul(c.mul(bs).mul(dbs).mul(THIRD).neg().add(1));
             bvn = bvn.blend(bvn.sub(singular), hk.compare(VectorOperators.GT, -100));
             for (int node = 0; node < NODES; node++) {
                 DoubleVector xs = DoubleVector.fromArray(SPECIES, nodes, node * LANES);
@@ -344,7 +362,7 @@ final class VectorBivariateNormal {
                         .mul(regular);
                 bvn = bvn.blend(bvn.add(term), asr2.compare(VectorOperators.GT, -100));
             }
-            bvn = bvn.neg().div(TWO_PI);
+            bvn = bvn.mul(-INVERSE_TWO_PI);
             DoubleVector closing = DoubleVector.fromArray(SPECIES, tails, (3 * j + 1) * np + o);
             DoubleVector positiveResult = bvn.add(closing);
             DoubleVector negativeResult = bvn.neg();
