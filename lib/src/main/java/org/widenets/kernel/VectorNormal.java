@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why not {@code lanewise(VectorOperators.EXP)}: JDK 17 computes it with Intel's SVML stubs only in
  * C2-compiled code and with a per-lane {@link Math#exp} otherwise, so one input could give different
  * numbers before and after the JIT has compiled a loop (and the kernel matrices would stop equalling the
- * pair path). Everything here is built from lanewise add, multiply, fma, divide, min, max,
+ * pair path). Everything here is built from lanewise add, multiply, fma, divide, square root, min, max,
  * compare-and-blend and bit operations: IEEE-exact operations that give the same bits compiled or
  * interpreted, on any vector length; a lane's value never depends on the other lanes.
  *
