@@ -180,17 +180,19 @@ final class Angles {
 
     // fdlibm 5.3 (Sun Microsystems 1993) s_atan.c / e_atan2.c: argument reduction to |x| < 7/16 by
     // the tabulated atan(0.5), atan(1), atan(1.5), atan(∞) (hi + lo parts) and an odd polynomial.
+    // The polynomial and the hi + lo parts of π/4, π/2, π are package-private for VectorBivariateNormal,
+    // which computes the same branch-free angle over vector lanes.
     private static final double[] ATAN_HI = {
         4.63647609000806093515e-01, 7.85398163397448278999e-01, 9.82793723247329054082e-01, 1.57079632679489655800e+00};
     private static final double[] ATAN_LO = {
         2.26987774529616870924e-17, 3.06161699786838301793e-17, 1.39033110312309984516e-17, 6.12323399573676603587e-17};
-    private static final double AT0 = 3.33333333333329318027e-01, AT1 = -1.99999999998764832476e-01,
+    static final double AT0 = 3.33333333333329318027e-01, AT1 = -1.99999999998764832476e-01,
             AT2 = 1.42857142725034663711e-01, AT3 = -1.11111104054623557880e-01,
             AT4 = 9.09088713343650656196e-02, AT5 = -7.69187620504482999495e-02,
             AT6 = 6.66107313738753120669e-02, AT7 = -5.83357013379057348645e-02,
             AT8 = 4.97687799461593236017e-02, AT9 = -3.65315727442169155270e-02,
             AT10 = 1.62858201153657823623e-02;
-    private static final double PI = 3.14159265358979311600e+00, PI_LO = 1.2246467991473531772e-16,
+    static final double PI = 3.14159265358979311600e+00, PI_LO = 1.2246467991473531772e-16,
             PI_OVER_2 = 1.57079632679489655800e+00, PI_OVER_2_LO = 6.12323399573676603587e-17,
             PI_OVER_4 = 7.85398163397448278999e-01, PI_OVER_4_LO = 3.06161699786838301793e-17;
 

@@ -21,16 +21,16 @@ public final class BivariateNormal {
     /**
      * Half of the symmetric 6-, 12- and 20-point Gauss–Legendre rules on [−1, 1] (nodes x, weights w, used
      * with ±x), as tabulated in Genz's published BVND: part of the algorithm, so kept verbatim rather than
-     * regenerated.
+     * regenerated. Package-private for {@link VectorBivariateNormal}, which runs the same rules over lanes.
      */
-    private static final double[][] X = {
+    static final double[][] X = {
             {-0.9324695142031522, -0.6612093864662647, -0.2386191860831970},
             {-0.9815606342467191, -0.9041172563704750, -0.7699026741943050,
                     -0.5873179542866171, -0.3678314989981802, -0.1252334085114692},
             {-0.9931285991850949, -0.9639719272779138, -0.9122344282513259, -0.8391169718222188,
                     -0.7463319064601508, -0.6360536807265150, -0.5108670019508271, -0.3737060887154196,
                     -0.2277858511416451, -0.07652652113349733}};
-    private static final double[][] W = {
+    static final double[][] W = {
             {0.1713244923791705, 0.3607615730481384, 0.4679139345726904},
             {0.04717533638651177, 0.1069393259953183, 0.1600783285433464,
                     0.2031674267230659, 0.2334925365383547, 0.2491470458134029},
@@ -54,6 +54,28 @@ public final class BivariateNormal {
             throw new IllegalArgumentException("rho must be in [-1, 1], got " + rho);
         }
         return upper(-h, -k, rho, Math.sqrt((1 - rho) * (1 + rho)));
+    }
+
+    /**
+     * out[i] = Φ₂(h[i], k[i]; rho[i]) for every i, as {@link #cdf(double, double, double)} computes it one
+     * by one, but over vector lanes when the JVM runs with {@code --add-modules jdk.incubator.vector}
+     * ({@link VectorBivariateNormal}: the same algorithm, several times faster per evaluation; values
+     * agree with the scalar ones to rounding, ≈ 1e-16 absolute). Without the module, the scalar loop.
+     *
+     * @throws IllegalArgumentException for arrays of different lengths, NaN limits or |ρ| &gt; 1
+     */
+    public static void cdf(double[] h, double[] k, double[] rho, double[] out) {
+        if (k.length != h.length || rho.length != h.length || out.length != h.length) {
+            throw new IllegalArgumentException("h, k, rho and out must have one length, got " + h.length + ", "
+                    + k.length + ", " + rho.length + ", " + out.length);
+        }
+        if (VectorModule.PRESENT) {
+            VectorBivariateNormal.cdf(h, k, rho, out);
+        } else {
+            for (int i = 0; i < h.length; i++) {
+                out[i] = cdf(h[i], k[i], rho[i]);
+            }
+        }
     }
 
     /**

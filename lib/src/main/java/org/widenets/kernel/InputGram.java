@@ -23,7 +23,7 @@ package org.widenets.kernel;
 final class InputGram {
 
     /** The system property that, set to {@code false}, keeps the scalar engine although the module is there. */
-    static final String PROPERTY = "widenets.vector";
+    static final String PROPERTY = VectorModule.PROPERTY;
 
     private static final boolean VECTOR = vectorApiAvailable();
 
@@ -66,9 +66,7 @@ final class InputGram {
 
     // the module test comes first: without it, VectorGram must not even be loaded
     private static boolean vectorApiAvailable() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                && !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim())
-                && VectorGram.usable();
+        return VectorModule.PRESENT && VectorGram.usable();
     }
 
     /**

@@ -1,0 +1,254 @@
+package org.widenets.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * ELU's T and Ṫ on the Φ₂ route ({@link Elu}: moderate variances, any ρ strictly inside (−1, 1)) over
+ * vector lanes, one lane per entry: the block method of kernel matrices and, with one lane, the pair
+ * methods, so both give the same bits (a lane's value never depends on the other lanes).
+ *
+ * <p>The expressions are those of {@link Elu.Pieces#bvn} with the ReLU part of {@link AbRelu}: per entry
+ * three Φ₂ with one ρ ({@link VectorBivariateNormal}, sharing the ρ-dependent node factors), three
+ * exponentials and four erfcx ({@link VectorNormal}), the angle θ by {@link Angles#angleCore}'s steps.
+ * Entries are grouped by Genz's rule (6, 12, 20 points, expansion) so that each vector runs one branch.
+ * Only loaded when {@link VectorModule#PRESENT}.
+ */
+final class EluBlock {
+
+    private static final VectorSpecies<Double> SPECIES = VectorNormal.SPECIES;
+    private static final int LANES = VectorNormal.LANES;
+    private static final int RULES = VectorBivariateNormal.EXPANSION + 1;
+    private static final double INVERSE_TWO_PI = (0.0 - 1) * (0.0 - 1) / (2 * Math.PI); // AbRelu's c for ReLU
+    // multiplications instead of Pieces.bvn's divisions by constants (vector division is slow)
+    private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
+
+    private EluBlock() {
+    }
+
+    /** T and Ṫ of one entry that takes {@link Elu#vectorRoute}, into out[0], out[1]. */
+    static void pair(double alpha, double q11, double q12, double q22, double[] out) {
+        Work w = WORK.get();
+        for (int e = 0; e < LANES; e++) {
+            w.q11[e] = q11;
+            w.q12[e] = q12;
+            w.q22[e] = q22;
+        }
+        compute(alpha, rule(q11, q12, q22), 1, w);
+        out[0] = w.t[0];
+        out[1] = w.tDot[0];
+    }
+
+    /**
+     * {@link Activation#tAndTDot(double, double[], int, double[], double[], int)} for {@link Elu}: entries
+     * off the vector route (variances outside [0.01, 12], ρ = ±1, x = x′, bad input) go through the
+     * scalar pair method, the others through {@link #compute} in groups of one rule.
+     */
+    static void block(Elu elu, double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
+        Work w = WORK.get();
+        w.ensure(count);
+        int[] sizes = new int[RULES];
+        double[] maps = new double[2];
+        for (int b = 0; b < count; b++) {
+            double x = q12[b], q = q22[from + b];
+            if (Elu.vectorRoute(q11, x, q)) {
+                int rule = rule(q11, x, q);
+                w.index[rule][sizes[rule]++] = b;
+            } else {
+                elu.tAndTDot(q11, x, q, maps);
+                q12[b] = maps[0];
+                ntk12[b] *= maps[1];
+            }
+        }
+        for (int rule = 0; rule < RULES; rule++) {
+            int n = sizes[rule];
+            if (n == 0) {
+                continue;
+            }
+            int[] index = w.index[rule];
+            int np = VectorNormal.padded(n);
+            for (int e = 0; e < np; e++) {
+                int b = index[Math.min(e, n - 1)]; // the tail repeats the last entry: valid arguments
+                w.q11[e] = q11;
+                w.q12[e] = q12[b];
+                w.q22[e] = q22[from + b];
+            }
+            compute(elu.alpha(), rule, n, w);
+            for (int e = 0; e < n; e++) {
+                int b = index[e];
+                q12[b] = w.t[e];
+                ntk12[b] *= w.tDot[e];
+            }
+        }
+    }
+
+    /**
+     * Genz's rule for the entry, his thresholds 0.3, 0.75, 0.925 on |ρ| compared as ρ² = q12²/(q11q22)
+     * without square roots or division (this runs for every entry of a block); rounding can move an entry
+     * across a threshold, where both neighbouring rules are accurate.
+     */
+    private static int rule(double q11, double q12, double q22) {
+        double square = q12 * q12, p = q11 * q22;
+        return square < 0.09 * p ? 0 : square < 0.5625 * p ? 1 : square < 0.855625 * p ? 2
+                : VectorBivariateNormal.EXPANSION;
+    }
+
+    /**
+     * T and Ṫ of the entries e &lt; n in w.q11, w.q12, w.q22 (and the padding up to whole vectors), all
+     * of one rule, into w.t and w.tDot.
+     */
+    private static void compute(double alpha, int rule, int n, Work w) {
+        int np = VectorNormal.padded(n);
+        prepare(np, w);
+        VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, np);
+        // e^{q11/2} and erfcx(s₁/√2) depend on the row only (q11 is the same in every lane of a call, block
+        // or pair): one vector of each, copied — the same bits as computing them lane by lane
+        VectorNormal.exp(w.exps, 0, np + LANES);
+        VectorNormal.exp(w.exps, 2 * np, 3 * np);
+        VectorNormal.erfcx(w.erfcx, 0, np + LANES);
+        VectorNormal.erfcx(w.erfcx, 2 * np, 4 * np);
+        java.util.Arrays.fill(w.exps, np + LANES, 2 * np, w.exps[np]);
+        java.util.Arrays.fill(w.erfcx, np + LANES, 2 * np, w.erfcx[np]);
+        boolean plackett = rule < VectorBivariateNormal.EXPANSION;
+        if (plackett) {
+            tails(np, w);
+        }
+        VectorBivariateNormal.upper(rule, n, 3, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch, plackett);
+        assemble(alpha, np, w);
+    }
+
+    /**
+     * √q, √(q11q22 − q12²), ρ, r = √(1 − ρ²) from the covariance, the three Φ₂ upper
+     * limits — A: (s₁ + ρs₂, ρs₁ + s₂), B₁: (s₁, ρs₁), B₂: (ρs₂, s₂) — and the arguments of the three
+     * exponentials and four erfcx of {@link Elu.Pieces#bvn}.
+     */
+    private static void prepare(int np, Work w) {
+        for (int o = 0; o < np; o += LANES) {
+            DoubleVector q11 = DoubleVector.fromArray(SPECIES, w.q11, o);
+            DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
+            DoubleVector q22 = DoubleVector.fromArray(SPECIES, w.q22, o);
+            DoubleVector s1 = q11.sqrt(), s2 = q22.sqrt(), p = s1.mul(s2);
+            // Angles.sinTheta below 2⁵⁰⁰: q11q22 − q12² with both products rounded once
+            DoubleVector square = q12.mul(q12);
+            DoubleVector sin = q11.fma(q22, square.neg()).sub(q12.fma(q12, square.neg())).max(0.0).sqrt();
+            DoubleVector rho = q12.div(p).min(1).max(-1);
+            DoubleVector r = sin.div(p).min(1);
+            rho.intoArray(w.rho, o);
+            r.intoArray(w.r, o);
+            sin.intoArray(w.sin, o);
+            s1.intoArray(w.s1, o);
+            s2.intoArray(w.s2, o);
+            rho.mul(s2).add(s1).intoArray(w.h, o);
+            rho.mul(s1).add(s2).intoArray(w.k, o);
+            s1.intoArray(w.h, np + o);
+            rho.mul(s1).intoArray(w.k, np + o);
+            rho.mul(s2).intoArray(w.h, 2 * np + o);
+            s2.intoArray(w.k, 2 * np + o);
+            q11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.exps, o);
+            q11.mul(0.5).intoArray(w.exps, np + o);
+            q22.mul(0.5).intoArray(w.exps, 2 * np + o);
+            s2.mul(INVERSE_SQRT_2).intoArray(w.erfcx, o);
+            s1.mul(INVERSE_SQRT_2).intoArray(w.erfcx, np + o);
+            r.mul(s2).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 2 * np + o);
+            r.mul(s1).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 3 * np + o);
+        }
+    }
+
+    /**
+     * Plackett's Φ(−h), Φ(−k) of the three pairs into the Φ₂ scratch (the layout of
+     * {@link VectorBivariateNormal#upper}): Φ(−s₁) of B₁ and Φ(−s₂) of B₂ as ½erfcx(s/√2)·e^{−q/2} from
+     * the erfcx and exponentials the pieces need anyway (two of the six Φ, ≈ 10% of an entry's work), the
+     * other four ({@link VectorNormal#cdf}) of −(s₁ + ρs₂), −(ρs₁ + s₂), −ρs₁, −ρs₂.
+     */
+    private static void tails(int np, Work w) {
+        w.scratch.ensure(np);
+        double[] tails = w.scratch.tails, args = w.tailArgs;
+        for (int i = 0; i < np; i++) {
+            args[i] = -w.h[i];                   // A: −(s₁ + ρs₂)
+            args[np + i] = -w.h[2 * np + i];     // B₂: −ρs₂
+            args[2 * np + i] = -w.k[i];          // A: −(ρs₁ + s₂)
+            args[3 * np + i] = -w.k[np + i];     // B₁: −ρs₁
+        }
+        VectorNormal.cdf(args, w.scratch.cdf, 4 * np);
+        System.arraycopy(args, 0, tails, 0, np);
+        System.arraycopy(args, np, tails, 2 * np, 2 * np);
+        for (int o = 0; o < np; o += LANES) {
+            DoubleVector.fromArray(SPECIES, w.erfcx, np + o).mul(0.5)
+                    .div(DoubleVector.fromArray(SPECIES, w.exps, np + o)).intoArray(tails, np + o);      // Φ(−s₁)
+            DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5)
+                    .div(DoubleVector.fromArray(SPECIES, w.exps, 2 * np + o)).intoArray(tails, 5 * np + o); // Φ(−s₂)
+        }
+        System.arraycopy(args, 3 * np, tails, 4 * np, np);
+    }
+
+    /** The pieces of {@link Elu.Pieces#bvn} and T, Ṫ from them and from ReLU's. */
+    private static void assemble(double alpha, int np, Work w) {
+        for (int o = 0; o < np; o += LANES) {
+            DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, w.s1, o), s2 = DoubleVector.fromArray(SPECIES, w.s2, o);
+            DoubleVector theta = DoubleVector.fromArray(SPECIES, w.theta, o);
+            DoubleVector a = DoubleVector.fromArray(SPECIES, w.exps, o).mul(DoubleVector.fromArray(SPECIES, w.phi2, o));
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, w.exps, np + o)
+                    .mul(DoubleVector.fromArray(SPECIES, w.phi2, np + o));
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, w.exps, 2 * np + o)
+                    .mul(DoubleVector.fromArray(SPECIES, w.phi2, 2 * np + o));
+            DoubleVector x12 = DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5).sub(b2);
+            DoubleVector x21 = DoubleVector.fromArray(SPECIES, w.erfcx, np + o).mul(0.5).sub(b1);
+            DoubleVector p0 = theta.neg().add(Math.PI).mul(INVERSE_TWO_PI);
+            DoubleVector c12 = q12.mul(x12).add(s1.mul(INVERSE_SQRT_2PI)
+                    .mul(DoubleVector.fromArray(SPECIES, w.erfcx, 2 * np + o).mul(0.5).sub(0.5)));
+            DoubleVector c21 = q12.mul(x21).add(s2.mul(INVERSE_SQRT_2PI)
+                    .mul(DoubleVector.fromArray(SPECIES, w.erfcx, 3 * np + o).mul(0.5).sub(0.5)));
+            DoubleVector d = a.sub(b1).sub(b2).add(p0);
+            DoubleVector tDotRelu = theta.mul(-INVERSE_TWO_PI).add(0.5);
+            DoubleVector tRelu = DoubleVector.fromArray(SPECIES, w.sin, o).mul(INVERSE_TWO_PI).add(tDotRelu.mul(q12));
+            tRelu.add(c12.add(c21).mul(alpha)).add(d.mul(alpha * alpha)).intoArray(w.t, o);
+            tDotRelu.add(x12.add(x21).mul(alpha)).add(a.mul(alpha * alpha)).intoArray(w.tDot, o);
+        }
+    }
+
+    /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
+    private static final class Work {
+        double[] q11, q12, q22, s1, s2, sin, rho, r, asin, theta, t, tDot;
+        double[] h, k, phi2, exps, erfcx, tailArgs;
+        final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(3);
+        int[][] index = new int[RULES][];
+
+        Work() {
+            allocate(LANES);
+        }
+
+        void ensure(int count) {
+            if (index[0].length < count) {
+                allocate(VectorNormal.padded(count));
+            }
+        }
+
+        private void allocate(int c) {
+            q11 = new double[c];
+            q12 = new double[c];
+            q22 = new double[c];
+            s1 = new double[c];
+            s2 = new double[c];
+            sin = new double[c];
+            rho = new double[c];
+            r = new double[c];
+            asin = new double[c];
+            theta = new double[c];
+            t = new double[c];
+            tDot = new double[c];
+            h = new double[3 * c];
+            k = new double[3 * c];
+            phi2 = new double[3 * c];
+            exps = new double[3 * c];
+            erfcx = new double[4 * c];
+            tailArgs = new double[4 * c];
+            for (int rule = 0; rule < RULES; rule++) {
+                index[rule] = new int[c];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+}

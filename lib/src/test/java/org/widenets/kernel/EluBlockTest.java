@@ -1,0 +1,148 @@
+package org.widenets.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ELU over vector lanes ({@link EluBlock}): the block method gives the bits of the pair methods for every
+ * entry (on and off the vector route, in blocks of any length and mix of Genz's rules), and the vector
+ * route agrees with the scalar Φ₂ route it replaces and with the independent 1-D integral route.
+ * The closed-form tests (ClosedFormsAgainstQuadratureTest, EluGeluReferenceTest) run through it too.
+ */
+class EluBlockTest {
+
+    @BeforeAll
+    static void vectorModule() {
+        assumeTrue(VectorModule.PRESENT, "needs --add-modules jdk.incubator.vector");
+    }
+
+    /** (q12, q22) for a row variance q11: on or off the vector route, of every kind a block must handle. */
+    private static double[] entry(Random random, double q11) {
+        double q22 = Math.exp(Math.log(0.01) + Math.log(1200) * random.nextDouble());   // 0.01 … 12
+        double rho = 2 * random.nextDouble() - 1;
+        switch (random.nextInt(12)) {
+            case 0 -> rho = 1;                                                          // ρ = ±1: scalar code
+            case 1 -> rho = -1;
+            case 2 -> rho = Math.signum(rho) * (1 - Math.pow(10, -13 * random.nextDouble()));
+            case 3 -> rho = 0.925 + (random.nextDouble() - 0.5) * 1e-9;                   // Genz's branch switch
+            case 4 -> rho = Math.signum(rho) * 0.3 * (1 + (random.nextDouble() - 0.5) * 1e-12);
+            case 5 -> q22 = random.nextBoolean() ? 0.005 : 40;                           // off the Φ₂ route
+            case 6 -> q22 = 0;                                                           // zero variance
+            case 7 -> rho = 0;
+            case 8 -> q22 = q11;                                                         // x = x′ when ρ = 1
+            default -> { }
+        }
+        return new double[] {rho * Math.sqrt(q11 * q22), q22};
+    }
+
+    @Test
+    void blockEqualsThePairMethodsBitForBit() {
+        Random random = new Random(31);
+        for (double alpha : new double[] {1, 0.5, Selu.ALPHA}) {
+            Elu elu = new Elu(alpha);
+            for (int trial = 0; trial < 60; trial++) {
+                double q11 = trial % 7 == 0 ? 0.01 : trial % 7 == 1 ? 12 : Math.exp(Math.log(0.02) + 6 * random.nextDouble());
+                int count = trial < 10 ? 1 + trial : 1 + random.nextInt(600);
+                int from = random.nextInt(5);
+                double[] q22 = new double[from + count], q12 = new double[count], ntk12 = new double[count];
+                for (int b = 0; b < count; b++) {
+                    double[] e = entry(random, q11);
+                    q12[b] = e[0];
+                    q22[from + b] = e[1];
+                    ntk12[b] = random.nextBoolean() ? 1 : random.nextGaussian();
+                }
+                double[] inQ12 = q12.clone(), inNtk = ntk12.clone();
+                elu.tAndTDot(q11, q22, from, q12, ntk12, count);
+                double[] pair = new double[2];
+                for (int b = 0; b < count; b++) {
+                    double x = inQ12[b], q = q22[from + b];
+                    String at = "alpha " + alpha + ", (" + q11 + ", " + x + ", " + q + ")";
+                    elu.tAndTDot(q11, x, q, pair);
+                    assertEquals(pair[0], q12[b], 0.0, "T " + at);
+                    assertEquals(inNtk[b] * pair[1], ntk12[b], 0.0, "Θ " + at);
+                    assertEquals(pair[0], elu.t(q11, x, q), 0.0, "t() " + at);
+                    assertEquals(pair[1], elu.tDot(q11, x, q), 0.0, "tDot() " + at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorRouteAgreesWithTheScalarPhi2Route() {
+        Random random = new Random(32);
+        Elu elu = new Elu(1);
+        double worstT = 0, worstTDot = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double q11 = Math.exp(Math.log(0.01) + Math.log(1200) * random.nextDouble());
+            double[] e = entry(random, q11);
+            double q12 = e[0], q22 = e[1];
+            if (!Elu.vectorRoute(q11, q12, q22)) {
+                continue;
+            }
+            double[] vector = new double[2], scalar = new double[2];
+            elu.tAndTDot(q11, q12, q22, vector);
+            scalar(elu, q11, q12, q22, scalar);
+            // the pieces are O(max(1, q)) and cancel to T = O(q) at small q (Elu's note, pitfall P3): rounding
+            // of either route is absolute on the scale of the pieces
+            double scale = Math.max(1, Math.sqrt(q11 * q22));
+            worstT = Math.max(worstT, Math.abs(vector[0] - scalar[0]) / scale);
+            worstTDot = Math.max(worstTDot, Math.abs(vector[1] - scalar[1]));
+        }
+        System.out.println("ELU vector vs scalar Φ₂ route: worst |ΔT|/max(1, √(q11 q22)) " + worstT + ", |ΔṪ| " + worstTDot);
+        assertTrue(worstT <= 2e-15, "T: " + worstT);
+        assertTrue(worstTDot <= 2e-15, "Ṫ: " + worstTDot);
+    }
+
+    @Test
+    void vectorRouteAgreesWithConditionalIntegrals() {
+        // the grid of EluGeluReferenceTest.bivariateNormalRouteAgreesWithConditionalIntegrals, now for T and Ṫ
+        double[] variances = {0.01, 0.2, 1, 3.3, 12};
+        double[] rhos = {-1 + 1e-12, -1 + 1e-8, -0.9999, -0.995, -0.99, -0.925, -0.7, -0.2, 0, 0.35, 0.8, 0.924999,
+                0.93, 0.99, 0.995, 0.9999, 1 - 1e-8, 1 - 1e-12};
+        for (double alpha : new double[] {1, 0.3}) {
+            Elu elu = new Elu(alpha);
+            for (double q11 : variances) {
+                for (double q22 : variances) {
+                    for (double rho : rhos) {
+                        double q12 = rho * Math.sqrt(q11 * q22);
+                        assertTrue(Elu.vectorRoute(q11, q12, q22));
+                        Elu.Pieces t = Elu.Pieces.integrals(q11, q12, q22);
+                        Elu.Pieces d = t;
+                        double expectedT = AbRelu.relu().t(q11, q12, q22) + alpha * (t.c12() + t.c21()) + alpha * alpha * t.d();
+                        double expectedTDot = AbRelu.relu().tDot(q11, q12, q22) + alpha * (d.x12() + d.x21()) + alpha * alpha * d.a();
+                        String at = alpha + ": " + q11 + ", " + q12 + ", " + q22;
+                        assertEquals(expectedT, elu.t(q11, q12, q22), 3e-13 * Math.sqrt(q11 * q22), "T at " + at);
+                        assertEquals(expectedTDot, elu.tDot(q11, q12, q22), 3e-14, "Ṫ at " + at);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void badEntriesInABlockThrowAsThePairMethodDoes() {
+        Elu elu = new Elu(1);
+        double[] q22 = {1, 1, 1};
+        assertThrows(IllegalArgumentException.class,
+                () -> elu.tAndTDot(1, q22, 0, new double[] {0.5, 1.5, 0.2}, new double[3], 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> elu.tAndTDot(1, q22, 0, new double[] {0.5, Double.NaN, 0.2}, new double[3], 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> elu.tAndTDot(1, new double[] {1, -1, 1}, 0, new double[] {0.5, 0, 0.2}, new double[3], 3));
+    }
+
+    /** The scalar Φ₂ route, as Elu computes it without the Vector API. */
+    static void scalar(Elu elu, double q11, double q12, double q22, double[] out) {
+        Elu.Pieces p = Elu.Pieces.bvn(q11, q12, q22);
+        AbRelu.relu().tAndTDot(q11, q12, q22, out);
+        double alpha = elu.alpha();
+        out[0] = out[0] + alpha * (p.c12() + p.c21()) + alpha * alpha * p.d();
+        out[1] = out[1] + alpha * (p.x12() + p.x21()) + alpha * alpha * p.a();
+    }
+}
