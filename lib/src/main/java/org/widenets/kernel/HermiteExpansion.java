@@ -141,12 +141,16 @@ public final class HermiteExpansion {
         // odd-part weights are all exactly 0, so are half the coefficients, and the series skip them
         boolean oddPhi = true, evenPhi = true, oddDot = true, evenDot = true;
         int m = 0;
+        double[] v = new double[2];
         for (int p = 0; p + 1 < breaks.length; p++) {
             double half = 0.5 * (breaks[p + 1] - breaks[p]), mid = 0.5 * (breaks[p + 1] + breaks[p]);
             for (int i = 0; i < GL_NODES.length; i++, m++) {
                 double x = mid + half * GL_NODES[i];
                 double w = half * GL_WEIGHTS[i] * StandardNormal.pdf(x);
-                double up = f.phi(s * x), down = f.phi(-s * x), upDot = f.dphi(s * x), downDot = f.dphi(-s * x);
+                values(f, s * x, v);
+                double up = v[0], upDot = v[1];
+                values(f, -s * x, v);
+                double down = v[0], downDot = v[1];
                 z[m] = x;
                 even[m] = w * (up + down);
                 odd[m] = w * (up - down);
@@ -184,43 +188,18 @@ public final class HermiteExpansion {
                     dk += gDot[i];
                 }
             } else {
-                // h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), written over h_{k−2}; two partial sums
-                // per coefficient (n is even: 30 nodes per panel) halve the chain of dependent additions
+                // h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), written over h_{k−2}, in a loop the JIT
+                // vectorises; then the sums over the nodes, with four partial sums each to shorten the chain
+                // of dependent additions (one fused loop with the sums ran at their latency, 2× slower)
                 double a = 1 / Math.sqrt(k), b = Math.sqrt(k - 1) * a;
-                if (wantC && wantD) {
-                    double c0 = 0, c1 = 0, d0 = 0, d1 = 0;
-                    for (int i = 0; i < n; i += 2) {
-                        double n0 = a * z[i] * h[i] - b * hPrev[i];
-                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
-                        hPrev[i] = n0;
-                        hPrev[i + 1] = n1;
-                        c0 += g[i] * n0;
-                        c1 += g[i + 1] * n1;
-                        d0 += gDot[i] * n0;
-                        d1 += gDot[i + 1] * n1;
-                    }
-                    ck = c0 + c1;
-                    dk = d0 + d1;
-                } else if (wantC || wantD) {
-                    double[] w = wantC ? g : gDot;
-                    double s0 = 0, s1 = 0;
-                    for (int i = 0; i < n; i += 2) {
-                        double n0 = a * z[i] * h[i] - b * hPrev[i];
-                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
-                        hPrev[i] = n0;
-                        hPrev[i + 1] = n1;
-                        s0 += w[i] * n0;
-                        s1 += w[i + 1] * n1;
-                    }
-                    if (wantC) {
-                        ck = s0 + s1;
-                    } else {
-                        dk = s0 + s1;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        hPrev[i] = a * z[i] * h[i] - b * hPrev[i];
-                    }
+                for (int i = 0; i < n; i++) {
+                    hPrev[i] = a * z[i] * h[i] - b * hPrev[i];
+                }
+                if (wantC) {
+                    ck = dot(g, hPrev, n);
+                }
+                if (wantD) {
+                    dk = dot(gDot, hPrev, n);
                 }
                 double[] swap = hPrev;
                 hPrev = h;
@@ -241,6 +220,32 @@ public final class HermiteExpansion {
         }
         return new HermiteExpansion(q, diag, diagDot, Arrays.copyOf(c, k + 1), Arrays.copyOf(d, k + 1),
                 Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete, parity, parityDot);
+    }
+
+    /** Σᵢ x[i]·y[i] over i &lt; n, as four interleaved partial sums (fixed order: the same bits every time). */
+    private static double dot(double[] x, double[] y, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[i] * y[i];
+            s1 += x[i + 1] * y[i + 1];
+            s2 += x[i + 2] * y[i + 2];
+            s3 += x[i + 3] * y[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[i] * y[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** φ(x), φ′(x) into out: jointly where the activation can (the same numbers as φ and φ′ alone). */
+    private static void values(Activation f, double x, double[] out) {
+        if (f instanceof QuadratureActivation q) {
+            q.phiAndDphi(x, out);
+        } else {
+            out[0] = f.phi(x);
+            out[1] = f.dphi(x);
+        }
     }
 
     /** (E[g²] − Σcₖ²)/E[g²] with the {@link #NOISE} floor; 0 for g ≡ 0. */
@@ -351,7 +356,7 @@ public final class HermiteExpansion {
 
     /**
      * {@link #truncation} given ln|ρ| (T and Ṫ of a pair share it) and a guess of the answer (the degree of
-     * the previous pair of a kernel-matrix row, which is usually within a few of this one), or −1. The
+     * a pair of similar |ρ| earlier in the kernel-matrix row, which is usually within one of this one), or −1. The
      * bound is monotone in K also in floating point (sums and products of monotone sequences, with monotone
      * rounding), so the first qualifying K is unique and the guess changes only the number of steps: a
      * search outward from it, then bisection, rather than bisection over the whole degree range (which cost
@@ -360,10 +365,20 @@ public final class HermiteExpansion {
     static int truncation(HermiteExpansion a, HermiteExpansion b, double logRho, boolean derivative, int guess) {
         float[] la = derivative ? a.halfLogRemainderDot : a.halfLogRemainder;
         float[] lb = derivative ? b.halfLogRemainderDot : b.halfLogRemainder;
-        int limit = Math.min(la.length, lb.length) - 1;
+        return truncation(la, lb, 0, lb.length, logRho, guess);
+    }
+
+    /**
+     * {@link #truncation(HermiteExpansion, HermiteExpansion, double, boolean, int)} on the ½-log remainders
+     * la of one expansion and lb[from, from + length) of the other (a prefix of its remainders, as a
+     * {@link HermitePanel} packs them): the same answer from the same numbers, or −1 when the bound first
+     * holds beyond that prefix.
+     */
+    static int truncation(float[] la, float[] lb, int from, int length, double logRho, int guess) {
+        int limit = Math.min(la.length, length) - 1;
         // an expansion that stopped early (complete) has its last remainder as a bound for all later
         // degrees, but the first qualifying K must not depend on that: search only where both are known
-        if (!meets(la, lb, logRho, limit)) {
+        if (!meets(la, lb, from, logRho, limit)) {
             return -1;
         }
         if (logRho == Double.NEGATIVE_INFINITY) {
@@ -371,10 +386,10 @@ public final class HermiteExpansion {
         }
         int lo = -1, hi = limit; // the answer is in (lo, hi]: meets(hi) holds, meets(lo) does not
         if (guess >= 0 && guess < limit) {
-            if (meets(la, lb, logRho, guess)) {
+            if (meets(la, lb, from, logRho, guess)) {
                 hi = guess;
                 for (int step = 1; hi - step > lo; step <<= 1) {
-                    if (meets(la, lb, logRho, hi - step)) {
+                    if (meets(la, lb, from, logRho, hi - step)) {
                         hi -= step;
                     } else {
                         lo = hi - step;
@@ -384,7 +399,7 @@ public final class HermiteExpansion {
             } else {
                 lo = guess;
                 for (int step = 1; lo + step < hi; step <<= 1) {
-                    if (meets(la, lb, logRho, lo + step)) {
+                    if (meets(la, lb, from, logRho, lo + step)) {
                         hi = lo + step;
                         break;
                     }
@@ -394,7 +409,7 @@ public final class HermiteExpansion {
         }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (meets(la, lb, logRho, mid)) {
+            if (meets(la, lb, from, logRho, mid)) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -403,8 +418,8 @@ public final class HermiteExpansion {
         return hi;
     }
 
-    private static boolean meets(float[] la, float[] lb, double logRho, int k) {
-        double bound = la[k] + lb[k];
+    private static boolean meets(float[] la, float[] lb, int from, double logRho, int k) {
+        double bound = la[k] + lb[from + k];
         // ρ = 0: logRho = −∞ and the tail is empty after K = 0
         return logRho == Double.NEGATIVE_INFINITY || (k + 1) * logRho + bound <= LOG_TARGET;
     }
@@ -419,38 +434,72 @@ public final class HermiteExpansion {
         int pa = derivative ? a.parityDot : a.parity, pb = derivative ? b.parityDot : b.parity;
         if (pa != 0 && pa == pb) {
             int first = pa == ODD ? 1 : 0;
-            double s = series(x, y, first, 2, degree, rho * rho);
+            double s = series(x, first, 2, y, first, 2, terms(first, 2, degree), rho * rho);
             return pa == ODD ? s * rho : s;
         }
-        return series(x, y, 0, 1, degree, rho);
+        return series(x, 0, 1, y, 0, 1, degree + 1, rho);
+    }
+
+    /** The number of degrees first, first + step, … that are ≤ last. */
+    static int terms(int first, int step, int last) {
+        return last < first ? 0 : (last - first) / step + 1;
     }
 
     /**
-     * Σⱼ tⱼ rʲ over the terms tⱼ = x[k]·y[k], k = first + j·step ≤ last, as four Horner chains in r⁴
+     * Σⱼ tⱼ rʲ over the m terms tⱼ = x[xFirst + j·xStep]·y[yFirst + j·yStep], as four Horner chains in r⁴
      * (j mod 4) that the processor runs side by side: one chain is a sequence of dependent multiply–adds
      * (4 cycles each), and the sums reach a hundred terms and more near ρ = ±1, in every kernel-matrix entry.
+     * The same terms in the same order give the same bits whether y is an expansion's own array or a
+     * {@link HermitePanel}'s packed copy.
      */
-    private static double series(double[] x, double[] y, int first, int step, int last, double r) {
-        int m = last < first ? 0 : (last - first) / step + 1;
+    static double series(double[] x, int xFirst, int xStep, double[] y, int yFirst, int yStep, int m, double r) {
         if (m == 0) {
             return 0;
         }
         double r2 = r * r, r4 = r2 * r2;
         int top = (m - 1) >> 2;
         // the top block of four may be partial: terms j = 4·top + c exist for j < m
-        int k = first + 4 * top * step, left = m - 4 * top;
-        double c0 = x[k] * y[k];
-        double c1 = left > 1 ? x[k + step] * y[k + step] : 0;
-        double c2 = left > 2 ? x[k + 2 * step] * y[k + 2 * step] : 0;
-        double c3 = left > 3 ? x[k + 3 * step] * y[k + 3 * step] : 0;
-        for (int i = top - 1; i >= 0; i--) {
-            k = first + 4 * i * step;
-            c0 = c0 * r4 + x[k] * y[k];
-            c1 = c1 * r4 + x[k + step] * y[k + step];
-            c2 = c2 * r4 + x[k + 2 * step] * y[k + 2 * step];
-            c3 = c3 * r4 + x[k + 3 * step] * y[k + 3 * step];
+        int i = xFirst + 4 * top * xStep, k = yFirst + 4 * top * yStep, left = m - 4 * top;
+        double c0 = x[i] * y[k];
+        double c1 = left > 1 ? x[i + xStep] * y[k + yStep] : 0;
+        double c2 = left > 2 ? x[i + 2 * xStep] * y[k + 2 * yStep] : 0;
+        double c3 = left > 3 ? x[i + 3 * xStep] * y[k + 3 * yStep] : 0;
+        for (int j = top - 1; j >= 0; j--) {
+            i = xFirst + 4 * j * xStep;
+            k = yFirst + 4 * j * yStep;
+            c0 = c0 * r4 + x[i] * y[k];
+            c1 = c1 * r4 + x[i + xStep] * y[k + yStep];
+            c2 = c2 * r4 + x[i + 2 * xStep] * y[k + 2 * yStep];
+            c3 = c3 * r4 + x[i + 3 * xStep] * y[k + 3 * yStep];
         }
         return (c0 + r * c1) + r2 * (c2 + r * c3);
+    }
+
+    /** The arrays behind the expansion, for {@link HermitePanel} to pack; never to be modified. */
+    double[] coefficients() {
+        return c;
+    }
+
+    double[] derivativeCoefficients() {
+        return d;
+    }
+
+    float[] halfLogRemainders() {
+        return halfLogRemainder;
+    }
+
+    float[] halfLogRemaindersDot() {
+        return halfLogRemainderDot;
+    }
+
+    /** {@link #ODD}, {@link #EVEN} or 0: the parity of φ exactly on the rule's nodes. */
+    int parity() {
+        return parity;
+    }
+
+    /** The parity of φ′. */
+    int parityDot() {
+        return parityDot;
     }
 
     @Override

@@ -21,4 +21,11 @@ public record Mish() implements QuadratureActivation {
         double t = Math.tanh(Softplus.softplus(x));
         return t + x * (1 - t * t) * Sigmoid.logistic(x);
     }
+
+    @Override
+    public void phiAndDphi(double x, double[] out) {
+        double t = Math.tanh(Softplus.softplus(x));
+        out[0] = x * t;
+        out[1] = t + x * (1 - t * t) * Sigmoid.logistic(x);
+    }
 }

@@ -18,4 +18,11 @@ public record Tanh() implements QuadratureActivation {
         double t = Math.tanh(x);
         return 1 - t * t;
     }
+
+    @Override
+    public void phiAndDphi(double x, double[] out) {
+        double t = Math.tanh(x);
+        out[0] = t;
+        out[1] = 1 - t * t;
+    }
 }
