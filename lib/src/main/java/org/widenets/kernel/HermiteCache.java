@@ -1,14 +1,17 @@
 package org.widenets.kernel;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The series path of {@link QuadratureActivation} for smooth activations, with the memo of their
- * {@link HermiteExpansion}s: T and Ṫ of a pair are a Horner pass over the coefficients of the two
- * variances, and kernel matrices ask for the same diagonal variance of each input N times per layer.
+ * {@link HermiteExpansion}s: T and Ṫ of a pair are one pass over the coefficients of the two variances,
+ * and kernel matrices ask for the same diagonal variance of each input N times per layer. Rows of kernel
+ * matrices ({@link #block}) read the columns' expansions from {@link HermitePanel}s, packed once per
+ * column array and kept (weakly, by the array's identity) while the array lives.
  *
  * <p>Implementation detail, invisible in results: per activation (by {@code equals}, so every
  * {@code new Tanh()} shares one) a lock-free open-addressing table of 2¹⁸ slots (linear probing over at
@@ -90,74 +93,116 @@ final class HermiteCache {
         if (!smooth) {
             return 0;
         }
-        return series(f, get(f, q11, 0, INITIAL_DEGREE), q11, q12, q22, out, wantT, wantTDot, new int[] {-1, -1});
+        return series(f, get(f, q11, 0, INITIAL_DEGREE), q11, q12, q22, out, wantT, wantTDot);
     }
 
     /**
      * One row of kernel matrices: {@link QuadratureActivation#tAndTDot(double, double[], int, double[],
-     * double[], int)} with the expansion of q11 looked up once for the block and the columns' expansions
-     * from a {@link HermitePanel} that the rows of a tile share. Per entry the same path as
-     * {@link #tAndTDot}, so the same values; maps the series cannot bound by 2-D quadrature. All
-     * covariances are checked before any entry is written.
+     * double[], int)} with the expansion of q11 looked up once and the columns swept together from the
+     * {@link HermitePanel}s of the caller's q22 array. Per entry the numbers of {@link #tAndTDot}; maps
+     * the series cannot bound by 2-D quadrature. All covariances are checked before any entry is written.
      */
     void block(Activation f, double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
         for (int k = 0; k < count; k++) {
             Checks.covariance(q11, q12[k], q22[from + k]);
         }
         HermiteExpansion a = get(f, q11, 0, INITIAL_DEGREE);
-        double sqrtQ11 = Math.sqrt(q11);
         double[] out = new double[2];
-        int[] guess = {-1, -1}; // truncation degrees of the previous entry, for the per-pair path
-        int[] guesses = new int[2 * HermitePanel.GUESS_BUCKETS];
-        Arrays.fill(guesses, -1);
-        for (int k0 = 0; k0 < count; k0 += PANEL_COLUMNS) {
-            int k1 = Math.min(count, k0 + PANEL_COLUMNS);
-            HermitePanel panel = panel(f, q22, from + k0, k1 - k0);
-            int at = panel.lastOffset();
-            for (int k = k0; k < k1; k++) {
-                double p12 = q12[k], p22 = q22[from + k];
-                int t = at + k - k0;
-                if (p12 == q11 && p22 == q11) {
-                    // u = v: the diagonals, as series() gives them
-                    out[0] = a.diag();
-                    out[1] = a.diagDot();
-                } else if (!panel.series(a, q11, sqrtQ11, p12, t, out, guesses)) {
-                    // beyond the packed degrees: the per-pair path, which grows the expansions in the memo;
-                    // the grown ones then serve this row and, packed, the next rows
-                    seriesOrQuadrature(f, a, q11, p12, p22, out, guess);
-                    a = get(f, q11, 0, INITIAL_DEGREE);
-                    panel.refresh(t, get(f, p22, 0, INITIAL_DEGREE));
-                }
+        if (q11 == 0 || count == 0) {
+            for (int k = 0; k < count; k++) {
+                seriesOrQuadrature(f, a, q11, q12[k], q22[from + k], out);
                 q12[k] = out[0];
                 ntk12[k] *= out[1];
             }
+            return;
+        }
+        double sqrtQ11 = Math.sqrt(q11);
+        AtomicReferenceArray<HermitePanel> store = panels(q22);
+        HermitePanel.Scratch scratch = SCRATCH.get();
+        for (int k0 = 0; k0 < count; ) {
+            // the part of the row in one panel: columns [t0, t0 + n) of panel m
+            int index = from + k0, m = index / HermitePanel.COLUMNS, t0 = index % HermitePanel.COLUMNS;
+            int n = Math.min(count - k0, HermitePanel.COLUMNS - t0);
+            HermitePanel panel = panel(f, store, q22, m, t0, n);
+            if (!panel.serves(a)) {
+                // a row of another parity than the panel's columns: every entry by the per-pair path
+                for (int j = 0; j < n; j++) {
+                    seriesOrQuadrature(f, a, q11, q12[k0 + j], q22[index + j], out);
+                    q12[k0 + j] = out[0];
+                    ntk12[k0 + j] *= out[1];
+                }
+                k0 += n;
+                continue;
+            }
+            double[] q = scratch.q, ntk = scratch.ntk, prod = scratch.prod, d = scratch.d;
+            System.arraycopy(q12, k0, q, t0, n);
+            System.arraycopy(ntk12, k0, ntk, t0, n);
+            panel.row(a, sqrtQ11, t0, n, scratch);
+            for (int t = t0; t < t0 + n; t++) {
+                prod[t] = ntk[t] * d[t];
+            }
+            System.arraycopy(scratch.t, t0, q12, k0, n);
+            System.arraycopy(prod, t0, ntk12, k0, n);
+            // the entries the sweep did not finish, and u = v
+            for (int j = 0; j < n; j++) {
+                int t = t0 + j;
+                double p12 = q[t], p22 = q22[index + j];
+                boolean same = p12 == q11 && p22 == q11;
+                if (!same && !scratch.pending[t]) {
+                    continue;
+                }
+                if (same) {
+                    // u = v: the diagonals, as series() gives them
+                    out[0] = a.diag();
+                    out[1] = a.diagDot();
+                } else {
+                    // beyond the packed degrees (or a column of another parity): the per-pair path, which
+                    // grows the expansions in the memo; enough of these and the panel is packed anew
+                    seriesOrQuadrature(f, a, q11, p12, p22, out);
+                    if (!panel.unserved(t) && panel.slowEntries() == REPACK_AFTER && panel.generation() < REPACKS) {
+                        store.compareAndSet(m, panel, new HermitePanel(this, f, q22, m * HermitePanel.COLUMNS,
+                                panel.count(), panel.generation() + 1));
+                    }
+                }
+                q12[k0 + j] = out[0];
+                ntk12[k0 + j] = ntk[t] * out[1];
+            }
+            k0 += n;
         }
     }
 
-    /** Columns per {@link HermitePanel} (a longer block is split): bounds the scratch memory per thread. */
-    static final int PANEL_COLUMNS = 1024;
-    /** Panels kept per thread: one serves the rows of a tile at one layer; a second covers interleaved callers. */
-    private static final int PANELS = 2;
-    private final ThreadLocal<HermitePanel[]> panels = ThreadLocal.withInitial(() -> new HermitePanel[PANELS]);
+    /** Entries left to the per-pair path before a panel is packed anew from the (grown) expansions. */
+    private static final int REPACK_AFTER = 64;
+    /** The most times a panel is packed anew: a pair beyond {@link HermitePanel#MAX_WIDTH} never fits. */
+    private static final int REPACKS = 2;
+    private static final ThreadLocal<HermitePanel.Scratch> SCRATCH = ThreadLocal.withInitial(HermitePanel.Scratch::new);
 
-    /** This thread's panel holding the columns q22[from, from + count), packed now if no panel has them. */
-    private HermitePanel panel(Activation f, double[] q22, int from, int count) {
-        HermitePanel[] memo = panels.get();
-        for (int p = 0; p < memo.length; p++) {
-            HermitePanel panel = memo[p];
-            if (panel != null && panel.find(q22, from, count)) {
-                // most recent first: the next request of a tile is for the same panel
-                System.arraycopy(memo, 0, memo, 1, p);
-                memo[0] = panel;
-                return panel;
-            }
+    /**
+     * The panels of each column array in use, by identity and held weakly: a kernel matrix's trajectories
+     * (all layers' q22 of all inputs) get their panels packed once, shared by all rows and threads, and
+     * dropped with the array.
+     */
+    private final Map<double[], AtomicReferenceArray<HermitePanel>> panels = new WeakHashMap<>();
+
+    private AtomicReferenceArray<HermitePanel> panels(double[] q22) {
+        synchronized (panels) {
+            return panels.computeIfAbsent(q22,
+                    k -> new AtomicReferenceArray<>((k.length + HermitePanel.COLUMNS - 1) / HermitePanel.COLUMNS));
         }
-        // refill the least recently used one (its arrays are reused)
-        HermitePanel panel = memo[memo.length - 1] != null ? memo[memo.length - 1] : new HermitePanel();
-        System.arraycopy(memo, 0, memo, 1, memo.length - 1);
-        memo[0] = panel;
-        panel.fill(this, f, q22, from, count);
-        panel.find(q22, from, count);
+    }
+
+    /**
+     * Panel m of the column array, holding q22[m·COLUMNS + t0, … + n) as they are now: packed if absent
+     * or if the caller has since rewritten those values.
+     */
+    private HermitePanel panel(Activation f, AtomicReferenceArray<HermitePanel> store, double[] q22, int m, int t0,
+                               int n) {
+        HermitePanel panel = store.get(m);
+        int start = m * HermitePanel.COLUMNS;
+        if (panel == null || !panel.holds(q22, start + t0, t0, n)) {
+            panel = new HermitePanel(this, f, q22, start, Math.min(HermitePanel.COLUMNS, q22.length - start), 0);
+            store.set(m, panel);
+        }
         return panel;
     }
 
@@ -166,9 +211,8 @@ final class HermiteCache {
      * its bound holds within {@link HermiteExpansion#MAX_DEGREE} terms, else by 2-D quadrature.
      * The one place where that choice is made, for single pairs and for rows alike.
      */
-    void seriesOrQuadrature(Activation f, HermiteExpansion a, double q11, double q12, double q22, double[] out,
-                            int[] guess) {
-        int done = series(f, a, q11, q12, q22, out, true, true, guess);
+    void seriesOrQuadrature(Activation f, HermiteExpansion a, double q11, double q12, double q22, double[] out) {
+        int done = series(f, a, q11, q12, q22, out, true, true);
         if ((done & T) == 0) {
             out[0] = GaussianQuadrature.activations().t(f, q11, q12, q22);
         }
@@ -177,12 +221,9 @@ final class HermiteCache {
         }
     }
 
-    /**
-     * {@link #tAndTDot} given the (initial) expansion a of q11 and guesses of the truncation degrees
-     * (updated; they change the search's length, never its answer).
-     */
+    /** {@link #tAndTDot} given the (initial) expansion a of q11. */
     private int series(Activation f, HermiteExpansion a, double q11, double q12, double q22, double[] out,
-                       boolean wantT, boolean wantTDot, int[] guess) {
+                       boolean wantT, boolean wantTDot) {
         if (q12 == q11 && q22 == q11) {
             // u = v: T and Ṫ are the diagonals, the same numbers QuadratureActivation.diag gives (kernel
             // matrices run x = x′ as ρ = 1 alongside the exact diagonal, and must stay on it bit for bit)
@@ -193,21 +234,19 @@ final class HermiteCache {
         HermiteExpansion b = get(f, q22, 0, INITIAL_DEGREE);
         // a zero variance has only the constant term, so any ρ gives the same (exact) result
         double rho = q11 == 0 || q22 == 0 ? 0 : Math.max(-1, Math.min(1, q12 / (Math.sqrt(q11) * Math.sqrt(q22))));
-        double logRho = Math.log(Math.abs(rho));
         while (true) {
-            int kT = wantT ? HermiteExpansion.truncation(a, b, logRho, false, guess[0]) : 0;
-            int kD = wantTDot ? HermiteExpansion.truncation(a, b, logRho, true, guess[1]) : 0;
+            // NaN: the bound is not met within the degrees both expansions reach
+            double t = wantT ? HermiteExpansion.series(a, b, rho, false) : 0;
+            double tDot = wantTDot ? HermiteExpansion.series(a, b, rho, true) : 0;
             int reach = Math.min(a.degree(), b.degree());
-            if ((kT >= 0 && kD >= 0) || reach >= HermiteExpansion.MAX_DEGREE) {
+            if ((!Double.isNaN(t) && !Double.isNaN(tDot)) || reach >= HermiteExpansion.MAX_DEGREE) {
                 int done = 0;
-                guess[0] = kT;
-                guess[1] = kD;
-                if (wantT && kT >= 0) {
-                    out[0] = HermiteExpansion.sum(a, b, rho, false, kT);
+                if (wantT && !Double.isNaN(t)) {
+                    out[0] = t;
                     done |= T;
                 }
-                if (wantTDot && kD >= 0) {
-                    out[1] = HermiteExpansion.sum(a, b, rho, true, kD);
+                if (wantTDot && !Double.isNaN(tDot)) {
+                    out[1] = tDot;
                     done |= T_DOT;
                 }
                 return done;

@@ -1,242 +1,250 @@
 package org.widenets.kernel;
 
-import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@link HermiteExpansion}s of one block of kernel-matrix columns — the variances q22 of the inputs
- * x′ⱼ at one layer — packed side by side for the rows that run against that block
- * ({@link HermiteCache#block}): column t's ½-log remainders and its first coefficients in one stretch of
- * four flat arrays, with only the coefficients of the columns' common parity (tanh: the odd cₖ and the
- * even dₖ).
+ * The {@link HermiteExpansion}s of {@link #COLUMNS} consecutive variances q22 of a kernel-matrix column
+ * array (one per input x′ⱼ and layer), packed coefficient-major — row i holds the i-th nonzero coefficient
+ * of every column, and the square roots of their remainders — so that a row of the kernel matrix evaluates
+ * the truncated Mehler series of all its entries at once, in loops over the columns that the JIT compiles
+ * to SIMD instructions ({@link #row}).
  *
- * <p>Why: an entry of a kernel matrix of a smooth activation costs a few dozen multiply–adds, and
- * fetching the column's expansion cost far more. Looked up per entry in the memo of
- * {@link HermiteCache}, every entry of a row chased pointers into a different expansion, and a row of an
- * N = 2000 matrix touches 20 000 of them (≈ 20 MB): 70% of Tanh's time went to waiting for memory in
- * the truncation search. Packed once per block and layer and used by the 32 rows of a
- * {@link FusedKernelMatrices} tile, the columns stay in the processor's cache.
+ * <p>Why: an entry costs a few dozen multiply–adds. Looked up per entry in {@link HermiteCache}'s memo,
+ * every entry of a row chased pointers into a different expansion (a row of an N = 2000 matrix touches
+ * 20 000 of them), and 70% of Tanh's time went to waiting for memory in a branchy truncation search.
+ * A panel is packed once per matrix (kept by HermiteCache for as long as the caller's array lives) and
+ * read by every row.
  *
- * <p>Same numbers: {@link #series} evaluates the same truncation search and the same Horner chains over
- * the same values as {@link HermiteCache}'s per-pair path (the packed arrays are copies), so an entry
- * does not depend on whether it went through a panel. A column packs at most {@link #MAX_DEGREE}
- * degrees; a pair whose truncation lies beyond the packed prefix (or whose parities the packing does not
- * cover) is left to that path, and {@link #refresh} packs more of a column once its expansion has grown.
+ * <p>Same numbers: {@link #row} performs, lane by lane, the operations of
+ * {@link HermiteExpansion#series(double[], double[], double[], double[], int, int, int, double)} in the
+ * same order on copies of the same values, so an entry does not depend on whether it went through a
+ * panel. Entries it cannot finish — the bound not met within the packed degrees (at most
+ * {@link #MAX_WIDTH}) or the row's expansion, a column of another parity or of variance 0 — are left to
+ * that per-pair path, which grows the expansions; after {@link #slowEntries} of them the cache packs the
+ * panel anew from the grown ones.
  *
- * <p>Mutable scratch confined to one thread (HermiteCache keeps a few per thread and refills them).
+ * <p>Immutable once built (apart from the counter), so threads share it.
  */
 final class HermitePanel {
 
-    /** The most degrees packed per column: the truncation of pairs in general position is far lower. */
-    static final int MAX_DEGREE = 64;
+    /** Columns per panel: a tile's rows sweep ≈ 2 panels per layer, which stay in the processor's cache. */
+    static final int COLUMNS = 256;
 
-    private int count, lastOffset;
-    /** The block's q22 values, bit for bit: what {@link #find} matches requests against. */
-    private double[] key = new double[0];
-    /** The expansions packed, as the memo held them (or longer ones since: {@link #refresh}). */
-    private HermiteExpansion[] expansions = new HermiteExpansion[0];
-    private double[] sqrtQ = new double[0];
-    /** Packed degree and the parities of φ and φ′ per column. */
-    private int[] degree = new int[0], parity = new int[0], parityDot = new int[0];
-    /** Degrees packed at most (the longest column, capped), and the strides of the arrays. */
-    private int width, stride, cStride, dStride;
-    /** If nonzero, every column has this parity and only the coefficients of that parity are stored. */
-    private int commonParity, commonParityDot;
-    private double[] c = new double[0], d = new double[0];
-    private float[] lc = new float[0], ld = new float[0];
+    /** The most degrees packed per column (a longer expansion is packed to this degree). */
+    static final int MAX_WIDTH = 128;
+
+    /** Scales a positive ln-free bound excess (≥ 2e-28 above TARGET) to ≥ 1: see {@link #sweep}. */
+    private static final double HUGE = 1e30;
+
+    /** A remainder factor beyond a column's degree: any live pair fails the bound there and stays pending. */
+    private static final double BEYOND = 1e300;
+
+    /** Stands in for a column whose value is not a variance (outside the caller's range). */
+    private static final HermiteExpansion CONSTANT = HermiteExpansion.of(new Linear(), 0);
+
+    private final int count;
+    /** The columns' q22 values, bit for bit: requests are matched against them. */
+    private final double[] key;
+    /** √q22, or +∞ for a column the panel does not serve (its lanes then compute ρ = 0, discarded). */
+    private final double[] sqrtQ;
+    /** Columns left to the per-pair path: a parity other than the panel's, or variance 0. */
+    private final boolean[] unserved;
+    private final int parity, parityDot;
+    /** Per map (T, Ṫ): first degree, step and number of packed terms; coefficients and remainder factors. */
+    private final int firstT, stepT, termsT, firstD, stepD, termsD;
+    private final double[][] cT, rT, cD, rD;
+    private final AtomicInteger slow = new AtomicInteger();
+    private final int generation;
 
     /**
-     * Packs the expansions of q22[from, from + count) from the cache's memo (so the panel holds what the
-     * memo holds, grown or not). The variances must be valid (the caller has checked the covariances).
+     * Packs the memoised expansions of q22[from, from + count) (count ≤ {@link #COLUMNS}); generation
+     * counts how often this range was packed before. The variances must be valid.
      */
-    void fill(HermiteCache cache, Activation f, double[] q22, int from, int count) {
+    HermitePanel(HermiteCache cache, Activation f, double[] q22, int from, int count, int generation) {
         this.count = count;
-        key = Arrays.copyOfRange(q22, from, from + count);
-        if (sqrtQ.length < count) {
-            sqrtQ = new double[count];
-            degree = new int[count];
-            parity = new int[count];
-            parityDot = new int[count];
-        }
-        expansions = new HermiteExpansion[count];
-        int longest = 0;
+        this.generation = generation;
+        key = new double[count];
+        sqrtQ = new double[count];
+        unserved = new boolean[count];
+        HermiteExpansion[] e = new HermiteExpansion[count];
+        int width = 0, p = 0, pDot = 0;
+        boolean found = false;
         for (int t = 0; t < count; t++) {
-            expansions[t] = cache.get(f, key[t], 0, HermiteCache.INITIAL_DEGREE);
-            sqrtQ[t] = Math.sqrt(key[t]);
-            parity[t] = expansions[t].parity();
-            parityDot[t] = expansions[t].parityDot();
-            longest = Math.max(longest, expansions[t].degree());
-        }
-        commonParity = common(parity, count);
-        commonParityDot = common(parityDot, count);
-        layout(Math.min(MAX_DEGREE, longest));
-    }
-
-    /** Packs every column anew at the given width. */
-    private void layout(int width) {
-        this.width = width;
-        stride = width + 1;
-        cStride = commonParity == 0 ? stride : HermiteExpansion.terms(first(commonParity), 2, width);
-        dStride = commonParityDot == 0 ? stride : HermiteExpansion.terms(first(commonParityDot), 2, width);
-        if (lc.length < count * stride) {
-            lc = new float[count * stride];
-            ld = new float[count * stride];
-        }
-        if (c.length < count * cStride) {
-            c = new double[count * cStride];
-        }
-        if (d.length < count * dStride) {
-            d = new double[count * dStride];
-        }
-        for (int t = 0; t < count; t++) {
-            degree[t] = -1;
-            pack(t, expansions[t]);
-        }
-    }
-
-    /** The parity shared by all columns, else 0. */
-    private static int common(int[] parities, int count) {
-        int p = count > 0 ? parities[0] : 0;
-        for (int t = 1; t < count && p != 0; t++) {
-            if (parities[t] != p) {
-                p = 0;
+            key[t] = q22[from + t];
+            // outside the caller's range the array may hold anything: such a column is simply not served
+            e[t] = key[t] >= 0 && key[t] < Double.POSITIVE_INFINITY
+                    ? cache.get(f, key[t], 0, HermiteCache.INITIAL_DEGREE) : CONSTANT;
+            width = Math.max(width, Math.min(MAX_WIDTH, e[t].degree()));
+            if (!found && key[t] > 0 && e[t] != CONSTANT) {
+                // the panel's parity: that of its first column of positive variance (all of them, for
+                // tanh; a zero variance has the constant expansion, of no parity)
+                p = e[t].parity();
+                pDot = e[t].parityDot();
+                found = true;
             }
         }
-        return p;
-    }
-
-    /** The first degree of a parity: 1 for {@link HermiteExpansion#ODD}, 0 for EVEN. */
-    private static int first(int parity) {
-        return parity == HermiteExpansion.ODD ? 1 : 0;
-    }
-
-    /** Copies the first min(degree, width) degrees of e into column t. */
-    private void pack(int t, HermiteExpansion e) {
-        int k = Math.min(width, e.degree());
-        if (k <= degree[t]) {
-            return;
+        parity = p;
+        parityDot = pDot;
+        for (int t = 0; t < count; t++) {
+            unserved[t] = !(key[t] > 0) || e[t] == CONSTANT || e[t].parity() != p || e[t].parityDot() != pDot;
+            sqrtQ[t] = unserved[t] ? Double.POSITIVE_INFINITY : Math.sqrt(key[t]);
         }
-        degree[t] = k;
-        System.arraycopy(e.halfLogRemainders(), 0, lc, t * stride, k + 1);
-        System.arraycopy(e.halfLogRemaindersDot(), 0, ld, t * stride, k + 1);
-        packCoefficients(e.coefficients(), commonParity, c, t * cStride, k);
-        packCoefficients(e.derivativeCoefficients(), commonParityDot, d, t * dStride, k);
-    }
-
-    private static void packCoefficients(double[] from, int parity, double[] to, int at, int k) {
-        if (parity == 0) {
-            System.arraycopy(from, 0, to, at, k + 1);
-        } else {
-            for (int i = first(parity), j = at; i <= k; i += 2, j++) {
-                to[j] = from[i];
-            }
+        stepT = HermiteExpansion.step(p, p);
+        firstT = HermiteExpansion.first(p, p);
+        termsT = terms(firstT, stepT, width);
+        stepD = HermiteExpansion.step(pDot, pDot);
+        firstD = HermiteExpansion.first(pDot, pDot);
+        termsD = terms(firstD, stepD, width);
+        cT = new double[termsT][count];
+        rT = new double[termsT][count];
+        cD = new double[termsD][count];
+        rD = new double[termsD][count];
+        for (int t = 0; t < count; t++) {
+            pack(e[t].coefficients(), e[t].rootRemainders(), firstT, stepT, termsT, cT, rT, t);
+            pack(e[t].derivativeCoefficients(), e[t].rootRemaindersDot(), firstD, stepD, termsD, cD, rD, t);
         }
     }
 
-    /**
-     * After column t's expansion grew (e is the longer one): packs more of it, widening the panel (all
-     * columns, once) up to {@link #MAX_DEGREE} if e reaches further than the panel's width.
-     */
-    void refresh(int t, HermiteExpansion e) {
-        if (e.degree() <= expansions[t].degree()) {
-            return;
-        }
-        expansions[t] = e;
-        if (e.degree() > width && width < MAX_DEGREE) {
-            layout(Math.min(MAX_DEGREE, Math.max(e.degree(), 2 * width)));
-        } else {
-            pack(t, e);
+    /** The number of degrees first, first + step, … that are ≤ last. */
+    private static int terms(int first, int step, int last) {
+        return last < first ? 0 : (last - first) / step + 1;
+    }
+
+    /** Column t of one map: its coefficients and remainder factors, then 0 and {@link #BEYOND}. */
+    private static void pack(double[] c, double[] r, int first, int step, int terms, double[][] cs, double[][] rs,
+                             int t) {
+        for (int i = 0, k = first; i < terms; i++, k += step) {
+            boolean known = k < c.length;
+            cs[i][t] = known ? c[k] : 0;
+            rs[i][t] = known ? r[k] : BEYOND;
         }
     }
 
-    /**
-     * Whether the columns q22[from, from + count) of a request are in this panel, bit for bit: its last
-     * {@code count} columns (the rows of a symmetric tile start ever later in the block) or its first ones;
-     * then {@link #lastOffset} is where they start. Matching values rather than arrays keeps a panel valid
-     * whoever wrote the caller's array and whenever.
-     */
-    boolean find(double[] q22, int from, int count) {
-        if (count > this.count) {
-            return false;
-        }
-        int suffix = this.count - count;
-        if (matches(q22, from, count, suffix)) {
-            lastOffset = suffix;
-            return true;
-        }
-        if (suffix != 0 && matches(q22, from, count, 0)) {
-            lastOffset = 0;
-            return true;
-        }
-        return false;
+    int count() {
+        return count;
     }
 
-    /** The column where the request last {@link #find found} starts. */
-    int lastOffset() {
-        return lastOffset;
+    /** How often this range was packed before (the cache repacks a panel a bounded number of times). */
+    int generation() {
+        return generation;
     }
 
-    private boolean matches(double[] q22, int from, int count, int at) {
-        for (int k = 0; k < count; k++) {
-            if (Double.doubleToLongBits(q22[from + k]) != Double.doubleToLongBits(key[at + k])) {
+    /** Counts an entry left to the per-pair path that a repacking could serve; returns the new count. */
+    int slowEntries() {
+        return slow.incrementAndGet();
+    }
+
+    /** Whether q22[from, from + n) are this panel's columns [t0, t0 + n), bit for bit. */
+    boolean holds(double[] q22, int from, int t0, int n) {
+        for (int j = 0; j < n; j++) {
+            if (Double.doubleToLongBits(q22[from + j]) != Double.doubleToLongBits(key[t0 + j])) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The variance of column t. */
-    double variance(int t) {
-        return key[t];
+    /** Whether the per-pair path must take column t whatever the row (parity, or variance 0). */
+    boolean unserved(int t) {
+        return unserved[t];
     }
 
-    /** Buckets of |ρ| for the guesses of the truncation degrees: the degree is mostly a function of |ρ|. */
-    static final int GUESS_BUCKETS = 64;
+    /** Whether a row's expansion can be swept against this panel (same parities: same packed halves). */
+    boolean serves(HermiteExpansion a) {
+        return a.parity() == parity && a.parityDot() == parityDot;
+    }
 
     /**
-     * T and Ṫ of the pair (q11, q12, column t) into out[0], out[1] by the series, given the expansion a of
-     * q11 and √q11 — the path and the numbers of HermiteCache's per-pair series — or false, with out
-     * untouched, when column t's packed prefix does not reach both truncation degrees or the packing
-     * dropped coefficients that a's parity needs. Not for u = v (q12 = q11 = q22), which takes the
-     * diagonals. {@code guesses} holds per bucket of |ρ| the last truncation degrees of T (even indices)
-     * and Ṫ (odd), or −1, for the row's earlier pairs; they shorten the search, never change its answer.
+     * One row against columns [t0, t0 + n): for q12 = q12s[t] (ρ from √q11 and the columns' √q22) the
+     * truncated series T (into s.t[t]) and Ṫ (into s.d[t]) by {@link #sweep}, and s.pending[t] set where
+     * a map did not meet its bound within the packed degrees (or the column is {@link #unserved}): those
+     * entries are for the per-pair path. The row's expansion a must be {@link #serves served}, q11 &gt; 0.
      */
-    boolean series(HermiteExpansion a, double q11, double sqrtQ11, double q12, int t, double[] out, int[] guesses) {
-        double q22 = key[t];
-        double rho = q11 == 0 || q22 == 0 ? 0 : Math.max(-1, Math.min(1, q12 / (sqrtQ11 * sqrtQ[t])));
-        double abs = Math.abs(rho), logRho = Math.log(abs);
-        int bucket = 2 * (int) (abs * (GUESS_BUCKETS - 1));
-        int kT = HermiteExpansion.truncation(a.halfLogRemainders(), lc, t * stride, degree[t] + 1, logRho,
-                guesses[bucket]);
-        if (kT < 0) {
-            return false;
+    void row(HermiteExpansion a, double sqrtQ11, int t0, int n, Scratch s) {
+        int t1 = t0 + n;
+        double[] rho = s.rho, q = s.q;
+        for (int t = t0; t < t1; t++) {
+            rho[t] = Math.max(-1, Math.min(1, q[t] / (sqrtQ11 * sqrtQ[t])));
         }
-        int kD = HermiteExpansion.truncation(a.halfLogRemaindersDot(), ld, t * stride, degree[t] + 1, logRho,
-                guesses[bucket + 1]);
-        if (kD < 0) {
-            return false;
+        int aT = terms(firstT, stepT, a.degree()), aD = terms(firstD, stepD, a.degree());
+        sweep(a.coefficients(), a.rootRemainders(), firstT, stepT, Math.min(termsT, aT), cT, rT, t0, t1, s, s.t);
+        for (int t = t0; t < t1; t++) {
+            s.pending[t] = s.w[t] != 0 || unserved[t];
         }
-        int pa = a.parity(), pb = parity[t], paDot = a.parityDot(), pbDot = parityDot[t];
-        // the full (stride-1) sum needs every coefficient, which a panel of one parity did not keep
-        if ((commonParity != 0 && !(pa != 0 && pa == pb)) || (commonParityDot != 0 && !(paDot != 0 && paDot == pbDot))) {
-            return false;
+        sweep(a.derivativeCoefficients(), a.rootRemaindersDot(), firstD, stepD, Math.min(termsD, aD), cD, rD, t0,
+                t1, s, s.d);
+        for (int t = t0; t < t1; t++) {
+            s.pending[t] |= s.w[t] != 0;
         }
-        guesses[bucket] = kT;
-        guesses[bucket + 1] = kD;
-        out[0] = sum(a.coefficients(), pa, pb, c, t * cStride, commonParity != 0, rho, kT);
-        out[1] = sum(a.derivativeCoefficients(), paDot, pbDot, d, t * dStride, commonParityDot != 0, rho, kD);
+    }
+
+    /**
+     * The loop of {@link HermiteExpansion#series(double[], double[], double[], double[], int, int, int,
+     * double)} for every lane t at once, term by term: out[t] ← the series, w[t] ≠ 0 after the sweep where
+     * the bound was not met. A lane stops by its power w dropping to 0: the bound test becomes the factor
+     * min(1, max(0, (bound − TARGET)·10³⁰)), exactly 0 where bound ≤ TARGET and exactly 1 where it exceeds
+     * it (by at least an ulp of TARGET, 2e-28, and 10³⁰ lifts that above 1), so a finished lane adds
+     * x·y·0 = 0 from then on. A live lane's |w| stays above 1e-12, so no power underflows early. Arrays
+     * indexed alike (all by t) and loop bodies this small are what C2 vectorises.
+     */
+    private static void sweep(double[] x, double[] ra, int first, int step, int terms, double[][] cs, double[][] rs,
+                              int t0, int t1, Scratch s, double[] out) {
+        double[] rho = s.rho, r = s.r, p0 = s.p0, w = s.w, sum = s.sum;
+        if (step == 2) {
+            for (int t = t0; t < t1; t++) {
+                r[t] = rho[t] * rho[t];
+            }
+        } else {
+            System.arraycopy(rho, t0, r, t0, t1 - t0);
+        }
+        if (first == 0) {
+            for (int t = t0; t < t1; t++) {
+                p0[t] = Math.abs(rho[t]);
+            }
+        } else {
+            for (int t = t0; t < t1; t++) {
+                p0[t] = Math.abs(rho[t]) * Math.abs(rho[t]);
+            }
+        }
+        for (int t = t0; t < t1; t++) {
+            w[t] = 1;
+            sum[t] = 0;
+        }
+        for (int i = 0, k = first; i < terms; i++, k += step) {
+            double xk = x[k], rk = ra[k];
+            double[] c = cs[i], rb = rs[i];
+            for (int t = t0; t < t1; t++) {
+                double wt = w[t];
+                sum[t] += xk * c[t] * wt;
+                w[t] = wt * r[t] * Math.min(1.0, Math.max(0.0, (p0[t] * Math.abs(wt) * rk * rb[t] - HermiteExpansion.TARGET) * HUGE));
+            }
+            if ((i & 7) == 7 && done(w, t0, t1)) {
+                break;
+            }
+        }
+        if (first == 0) {
+            System.arraycopy(sum, t0, out, t0, t1 - t0);
+        } else {
+            for (int t = t0; t < t1; t++) {
+                out[t] = rho[t] * sum[t];
+            }
+        }
+    }
+
+    private static boolean done(double[] w, int t0, int t1) {
+        for (int t = t0; t < t1; t++) {
+            if (w[t] != 0) {
+                return false;
+            }
+        }
         return true;
     }
 
-    /** {@link HermiteExpansion#sum} with column t's coefficients y from {@code at}, compact or not. */
-    private static double sum(double[] x, int pa, int pb, double[] y, int at, boolean compact, double rho, int degree) {
-        if (pa != 0 && pa == pb) {
-            int first = first(pa);
-            double s = compact
-                    ? HermiteExpansion.series(x, first, 2, y, at, 1, HermiteExpansion.terms(first, 2, degree), rho * rho)
-                    : HermiteExpansion.series(x, first, 2, y, at + first, 2, HermiteExpansion.terms(first, 2, degree),
-                    rho * rho);
-            return pa == HermiteExpansion.ODD ? s * rho : s;
-        }
-        return HermiteExpansion.series(x, 0, 1, y, at, 1, degree + 1, rho);
+    /** Per-thread work arrays of a row sweep, indexed by panel column like the panel's own rows. */
+    static final class Scratch {
+        final double[] q = new double[COLUMNS], rho = new double[COLUMNS], r = new double[COLUMNS],
+                p0 = new double[COLUMNS], w = new double[COLUMNS], sum = new double[COLUMNS], t = new double[COLUMNS],
+                d = new double[COLUMNS], ntk = new double[COLUMNS], prod = new double[COLUMNS];
+        final boolean[] pending = new boolean[COLUMNS];
     }
 }

@@ -44,8 +44,7 @@ public interface QuadratureActivation extends Activation {
         Checks.covariance(q11, q12, q22);
         HermiteCache cache = HermiteCache.of(this);
         if (cache.smooth()) {
-            cache.seriesOrQuadrature(this, cache.get(this, q11, 0, HermiteCache.INITIAL_DEGREE), q11, q12, q22, out,
-                    new int[] {-1, -1});
+            cache.seriesOrQuadrature(this, cache.get(this, q11, 0, HermiteCache.INITIAL_DEGREE), q11, q12, q22, out);
         } else {
             out[0] = GaussianQuadrature.activations().t(this, q11, q12, q22);
             out[1] = GaussianQuadrature.activations().tDot(this, q11, q12, q22);

@@ -9,12 +9,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The row path of smooth activations in kernel matrices ({@link HermiteCache#block}, with the columns'
- * expansions packed in a {@link HermitePanel} and reused across rows) gives the same bits as the per-pair
- * path {@link QuadratureActivation#tAndTDot(double, double, double, double[])}, whatever the panel holds:
+ * The row path of smooth activations in kernel matrices ({@link HermiteCache#block}: the columns'
+ * expansions packed in {@link HermitePanel}s, swept together) gives the same bits as the per-pair path
+ * {@link QuadratureActivation#tAndTDot(double, double, double, double[])}, whatever the panels hold:
  * fresh or reused, for the whole block or the suffix a later row of a symmetric tile asks for, columns
- * packed short and grown later, variances whose pairs need the 2-D quadrature, q = 0 (no parity), and a
- * caller that rewrites its array between rows.
+ * packed short and grown later, variances whose pairs need the 2-D quadrature, q = 0 (no parity), junk
+ * outside the range read, and a caller that rewrites its array between rows.
  */
 class HermitePanelTest {
 
@@ -31,10 +31,16 @@ class HermitePanelTest {
                 // trial 0 includes large variances (pairs near ρ = ±1 beyond the degree cap: quadrature, slow)
                 int count = 1 + r.nextInt(trial == 0 ? 20 : 300), from = r.nextInt(4);
                 double spread = trial == 0 ? 2.5 : 0.5;
-                double[] q22 = new double[from + count];
+                double[] q22 = new double[from + count + 3];
                 for (int k = 0; k < count; k++) {
                     q22[from + k] = k % 97 == 5 ? 0 : Math.exp(spread * r.nextGaussian());
                 }
+                // outside the range the method reads, the array may hold anything
+                double[] junk = {Double.NaN, -1, Double.POSITIVE_INFINITY};
+                for (int k = 0; k < from; k++) {
+                    q22[k] = junk[k % 3];
+                }
+                System.arraycopy(junk, 0, q22, from + count, 3);
                 // the rows of a tile: the whole block, then ever shorter suffixes, as FusedKernelMatrices asks
                 for (int row = 0; row < 6; row++) {
                     int skip = Math.min(count - 1, row * r.nextInt(8));
