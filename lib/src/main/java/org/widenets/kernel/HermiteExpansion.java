@@ -139,16 +139,14 @@ public final class HermiteExpansion {
         // odd-part weights are all exactly 0, so are half the coefficients, and the series skip them
         boolean oddPhi = true, evenPhi = true, oddDot = true, evenDot = true;
         int m = 0;
-        double[] v = new double[2];
+        double[] v = new double[4];
         for (int p = 0; p + 1 < breaks.length; p++) {
             double half = 0.5 * (breaks[p + 1] - breaks[p]), mid = 0.5 * (breaks[p + 1] + breaks[p]);
             for (int i = 0; i < GL_NODES.length; i++, m++) {
                 double x = mid + half * GL_NODES[i];
                 double w = half * GL_WEIGHTS[i] * StandardNormal.pdf(x);
                 values(f, s * x, v);
-                double up = v[0], upDot = v[1];
-                values(f, -s * x, v);
-                double down = v[0], downDot = v[1];
+                double up = v[0], upDot = v[1], down = v[2], downDot = v[3];
                 z[m] = x;
                 even[m] = w * (up + down);
                 odd[m] = w * (up - down);
@@ -237,13 +235,15 @@ public final class HermiteExpansion {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** φ(x), φ′(x) into out: jointly where the activation can (the same numbers as φ and φ′ alone). */
+    /** φ(±x), φ′(±x) into out: jointly where the activation can (the same numbers as φ and φ′ alone). */
     private static void values(Activation f, double x, double[] out) {
         if (f instanceof QuadratureActivation q) {
             q.phiAndDphi(x, out);
         } else {
             out[0] = f.phi(x);
             out[1] = f.dphi(x);
+            out[2] = f.phi(-x);
+            out[3] = f.dphi(-x);
         }
     }
 

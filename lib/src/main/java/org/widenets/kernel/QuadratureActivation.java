@@ -63,14 +63,16 @@ public interface QuadratureActivation extends Activation {
     }
 
     /**
-     * φ(x) and φ′(x) into out[0] and out[1], the same numbers as {@link #phi} and {@link #dphi}: what
-     * the Hermite coefficients need at each of their ≈ 500 quadrature nodes, where evaluating φ was
-     * most of an expansion's cost. The default calls both; activations whose two share work override it
-     * (tanh: φ′ = 1 − φ², one tanh instead of two).
+     * φ(x), φ′(x), φ(−x) and φ′(−x) into out[0..3], the same numbers as {@link #phi} and {@link #dphi}:
+     * what the Hermite coefficients need at each of their ≈ 270 nodes of a symmetric rule, where
+     * evaluating φ was most of an expansion's cost. The default calls both at both points; activations
+     * whose values share work override it (tanh: odd with φ′ = 1 − φ², one tanh instead of four).
      */
     default void phiAndDphi(double x, double[] out) {
         out[0] = phi(x);
         out[1] = dphi(x);
+        out[2] = phi(-x);
+        out[3] = dphi(-x);
     }
 
     /** E[φ(u)²] by 1-D quadrature: for smooth φ the memoised rule of its Hermite coefficients (same accuracy). */

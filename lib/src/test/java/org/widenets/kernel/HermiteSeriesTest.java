@@ -92,6 +92,26 @@ class HermiteSeriesTest {
     }
 
     @Test
+    void jointValuesAtTheNodesAreTheSameNumbers() {
+        // the expansions evaluate φ and φ′ at ±x in one call (tanh: one tanh for all four, as tanh is odd
+        // also in floating point); it must give the bits of phi and dphi
+        java.util.Random random = new java.util.Random(3);
+        double[] out = new double[4];
+        for (Activation f : SMOOTH) {
+            QuadratureActivation q = (QuadratureActivation) f;
+            for (int trial = 0; trial < 20000; trial++) {
+                double x = trial < 3 ? new double[] {0, 1e-300, 40}[trial] : Math.scalb(random.nextDouble(), random.nextInt(12) - 6) * 8;
+                q.phiAndDphi(x, out);
+                double[] expected = {f.phi(x), f.dphi(x), f.phi(-x), f.dphi(-x)};
+                for (int j = 0; j < 4; j++) {
+                    assertEquals(Double.doubleToLongBits(expected[j]), Double.doubleToLongBits(out[j]),
+                            f.name() + " at " + x + ", value " + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void zeroVarianceLeavesTheConstantTerm() {
         GaussianQuadrature oracle = GaussianQuadrature.standard();
         for (Activation f : SMOOTH) {
