@@ -30,9 +30,10 @@ final class HermiteCache {
     static final int MAX_ACTIVATIONS = 16;
     /**
      * The degree of a first expansion: enough for the pairs of a kernel matrix of inputs in general
-     * position (depth 10, d = 8: 99% need ≤ 40 terms, a few up to 90; d = 784: ≤ 30). φ at the rule's
-     * nodes is most of a build (degree 0: 26 µs for tanh, 64: 41 µs, 384: 117 µs), so 64 rather than 32
-     * costs a quarter more per build and spares the rebuild of nearly every expansion at d = 8.
+     * position (depth 10, d = 8: most need ≤ 40 terms; d = 784: ≤ 30; half of the d = 8 expansions
+     * still grow to 128, for their partners near |ρ| = 1). φ at the rule's nodes is much of a build
+     * (tanh: degree 0 ≈ 60% of degree 64, degree 384 ≈ 3×), so 64 rather than 32 costs about a
+     * quarter more per build and spares a rebuild of most expansions at d = 8.
      */
     static final int INITIAL_DEGREE = 64;
     private static final int BITS = 18, SLOTS = 1 << BITS, PROBES = 32;

@@ -7,8 +7,8 @@ package org.widenets.kernel;
  * T = Σₖ cₖ(q11)cₖ(q22)ρᵏ and Ṫ = Σₖ dₖ(q11)dₖ(q22)ρᵏ, with the Hermite coefficients of φ and φ′
  * ({@link HermiteExpansion}) truncated where the Cauchy–Schwarz bound on the tail is ≤ 1e-12 of
  * √(E[φ(u)²]E[φ(v)²]). The coefficients of each variance are memoised per activation (an implementation
- * detail of bounded size), so a kernel-matrix entry costs one Horner pass of a few dozen terms instead
- * of ≈2·10⁴ evaluations of φ. Where the bound would need more than {@link HermiteExpansion#MAX_DEGREE}
+ * detail of bounded size), so a kernel-matrix entry costs one pass over a few dozen terms instead
+ * of ≈2·10⁴ evaluations of φ (and a row of a kernel matrix runs its entries side by side in SIMD loops). Where the bound would need more than {@link HermiteExpansion#MAX_DEGREE}
  * terms (large variances at |ρ| near 1: tanh's coefficients decay like e^{−π√(2k)/(2√q)}) the map
  * falls back to the quadrature below.
  *
