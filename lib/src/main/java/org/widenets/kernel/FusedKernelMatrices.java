@@ -84,8 +84,8 @@ final class FusedKernelMatrices {
      * to the whole tile, layer by layer and within a layer row by row, so that the independent entries of a
      * row overlap in the processor (see {@link Layer#applyOffDiagonal(double, double, double[], double[],
      * int, double[], double[], int)}) and the rows of the tile meet the same columns of the same layer one
-     * after the other (an activation without closed form packs the columns' expansions once for all of
-     * them: {@link HermitePanel}).
+     * after the other (an activation without closed form reads the columns' packed Hermite expansions,
+     * {@link HermitePanel}, which then stay in the processor's cache for the whole tile).
      */
     private static void tile(Layer[] path, double factor, DMatrixRMaj x, DMatrixRMaj y, Trajectories tx,
                              Trajectories ty, int i0, int i1, int j0, int j1, boolean symmetric,
