@@ -162,7 +162,7 @@ final class HermiteCache {
                     seriesOrQuadrature(f, a, q11, p12, p22, out);
                     if (!panel.unserved(t) && panel.slowEntries() == REPACK_AFTER && panel.generation() < REPACKS) {
                         store.compareAndSet(m, panel, new HermitePanel(this, f, q22, m * HermitePanel.COLUMNS,
-                                panel.count(), panel.generation() + 1));
+                                panel.count(), panel.lo(), panel.hi(), panel.generation() + 1));
                     }
                 }
                 q12[k0 + j] = out[0];
@@ -193,15 +193,19 @@ final class HermiteCache {
     }
 
     /**
-     * Panel m of the column array, holding q22[m·COLUMNS + t0, … + n) as they are now: packed if absent
-     * or if the caller has since rewritten those values.
+     * Panel m of the column array, holding q22[m·COLUMNS + t0, … + n) as they are now: packed if absent,
+     * if the caller has since rewritten those values, or with its range widened to them.
      */
     private HermitePanel panel(Activation f, AtomicReferenceArray<HermitePanel> store, double[] q22, int m, int t0,
                                int n) {
         HermitePanel panel = store.get(m);
-        int start = m * HermitePanel.COLUMNS;
+        int start = m * HermitePanel.COLUMNS, count = Math.min(HermitePanel.COLUMNS, q22.length - start);
         if (panel == null || !panel.holds(q22, start + t0, t0, n)) {
-            panel = new HermitePanel(this, f, q22, start, Math.min(HermitePanel.COLUMNS, q22.length - start), 0);
+            panel = new HermitePanel(this, f, q22, start, count, t0, t0 + n, 0);
+            store.set(m, panel);
+        } else if (!panel.covers(t0, n)) {
+            panel = new HermitePanel(this, f, q22, start, count, Math.min(panel.lo(), t0),
+                    Math.max(panel.hi(), t0 + n), panel.generation());
             store.set(m, panel);
         }
         return panel;

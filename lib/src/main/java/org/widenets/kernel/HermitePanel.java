@@ -42,7 +42,7 @@ final class HermitePanel {
     /** Stands in for a column whose value is not a variance (outside the caller's range). */
     private static final HermiteExpansion CONSTANT = HermiteExpansion.of(new Linear(), 0);
 
-    private final int count;
+    private final int count, lo, hi;
     /** The columns' q22 values, bit for bit: requests are matched against them. */
     private final double[] key;
     /** √q22, or +∞ for a column the panel does not serve (its lanes then compute ρ = 0, discarded). */
@@ -57,11 +57,17 @@ final class HermitePanel {
     private final int generation;
 
     /**
-     * Packs the memoised expansions of q22[from, from + count) (count ≤ {@link #COLUMNS}); generation
-     * counts how often this range was packed before. The variances must be valid.
+     * Packs the memoised expansions of q22[from + lo, from + hi) into columns [lo, hi) of a panel of
+     * count ≤ {@link #COLUMNS} columns starting at q22[from]; generation counts how often this range was
+     * packed before. Only the range callers asked for is packed: a panel of a kernel matrix's trajectories
+     * straddles the boundary to values that are no activation's input (the next layer's), and packing
+     * those added a quarter to the expansions built at N = 2000.
      */
-    HermitePanel(HermiteCache cache, Activation f, double[] q22, int from, int count, int generation) {
+    HermitePanel(HermiteCache cache, Activation f, double[] q22, int from, int count, int lo, int hi,
+                 int generation) {
         this.count = count;
+        this.lo = lo;
+        this.hi = hi;
         this.generation = generation;
         key = new double[count];
         sqrtQ = new double[count];
@@ -72,7 +78,7 @@ final class HermitePanel {
         for (int t = 0; t < count; t++) {
             key[t] = q22[from + t];
             // outside the caller's range the array may hold anything: such a column is simply not served
-            e[t] = key[t] >= 0 && key[t] < Double.POSITIVE_INFINITY
+            e[t] = t >= lo && t < hi && key[t] >= 0 && key[t] < Double.POSITIVE_INFINITY
                     ? cache.get(f, key[t], 0, HermiteCache.INITIAL_DEGREE) : CONSTANT;
             width = Math.max(width, Math.min(MAX_WIDTH, e[t].degree()));
             if (!found && key[t] > 0 && e[t] != CONSTANT) {
@@ -122,6 +128,20 @@ final class HermitePanel {
 
     int count() {
         return count;
+    }
+
+    /** Whether columns [t0, t0 + n) are within the packed range. */
+    boolean covers(int t0, int n) {
+        return t0 >= lo && t0 + n <= hi;
+    }
+
+    /** The packed range [lo, hi) of columns. */
+    int lo() {
+        return lo;
+    }
+
+    int hi() {
+        return hi;
     }
 
     /** How often this range was packed before (the cache repacks a panel a bounded number of times). */

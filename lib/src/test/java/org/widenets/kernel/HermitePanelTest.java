@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * expansions packed in {@link HermitePanel}s, swept together) gives the same bits as the per-pair path
  * {@link QuadratureActivation#tAndTDot(double, double, double, double[])}, whatever the panels hold:
  * fresh or reused, for the whole block or the suffix a later row of a symmetric tile asks for, columns
- * packed short and grown later, variances whose pairs need the 2-D quadrature, q = 0 (no parity), junk
- * outside the range read, and a caller that rewrites its array between rows.
+ * packed short and grown later, panels widened to more columns, variances whose pairs need the 2-D
+ * quadrature, q = 0 (no parity), junk outside the range read, and a caller that rewrites its array
+ * between rows.
  */
 class HermitePanelTest {
 
@@ -41,6 +42,9 @@ class HermitePanelTest {
                     q22[k] = junk[k % 3];
                 }
                 System.arraycopy(junk, 0, q22, from + count, 3);
+                // a middle part first: the panels packed for it are widened by the requests below
+                assertRowEqualsPairs(f, Math.exp(spread * r.nextGaussian()), q22, from + count / 3,
+                        count / 3 + 1, r);
                 // the rows of a tile: the whole block, then ever shorter suffixes, as FusedKernelMatrices asks
                 for (int row = 0; row < 6; row++) {
                     int skip = Math.min(count - 1, row * r.nextInt(8));
