@@ -1,5 +1,6 @@
 package org.widenets.kernel;
 
+import java.lang.ref.Cleaner;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -181,16 +182,32 @@ final class HermiteCache {
     /**
      * The panels of each column array in use, by identity and held weakly: a kernel matrix's trajectories
      * (all layers' q22 of all inputs) get their panels packed once, shared by all rows and threads, and
-     * dropped with the array.
+     * dropped with the array — at the first collection after it, by a cleaner, not only at the next lookup
+     * (the panels of an N = 4000 matrix hold 40–80 MB).
      */
     private final Map<double[], AtomicReferenceArray<HermitePanel>> panels = new WeakHashMap<>();
+    private static final Cleaner CLEANER = Cleaner.create();
 
-    private AtomicReferenceArray<HermitePanel> panels(double[] q22) {
+    /** The panels of column array q22 (created empty on first use). */
+    AtomicReferenceArray<HermitePanel> panels(double[] q22) {
         synchronized (panels) {
-            return panels.computeIfAbsent(q22,
-                    k -> new AtomicReferenceArray<>((k.length + HermitePanel.COLUMNS - 1) / HermitePanel.COLUMNS));
+            AtomicReferenceArray<HermitePanel> store = panels.get(q22);
+            if (store == null) {
+                store = new AtomicReferenceArray<>((q22.length + HermitePanel.COLUMNS - 1) / HermitePanel.COLUMNS);
+                panels.put(q22, store);
+                // the action must not hold the array; size() drops the entries of collected keys
+                CLEANER.register(q22, this::dropCollected);
+            }
+            return store;
         }
     }
+
+    private void dropCollected() {
+        synchronized (panels) {
+            panels.size();
+        }
+    }
+
 
     /**
      * Panel m of the column array, holding q22[m·COLUMNS + t0, … + n) as they are now: packed if absent,

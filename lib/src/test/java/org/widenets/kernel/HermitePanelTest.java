@@ -77,6 +77,27 @@ class HermitePanelTest {
     }
 
     @Test
+    void panelsGoWithTheirArray() throws InterruptedException {
+        // a kernel matrix's panels are tens of MB: they must not outlive the caller's array
+        // (nothing here looks the cache up again, which would also drop them: the cleaner must)
+        Sigmoid f = new Sigmoid();
+        java.util.List<java.lang.ref.WeakReference<Object>> stores = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            double[] q22 = new double[300];
+            java.util.Arrays.fill(q22, 1.0 + k);
+            f.tAndTDot(0.5, q22, 0, new double[300], new double[300], 300);
+            Object store = HermiteCache.of(f).panels(q22);
+            assertTrue(store == HermiteCache.of(f).panels(q22), "one store per array");
+            stores.add(new java.lang.ref.WeakReference<>(store));
+        }
+        for (int attempt = 0; attempt < 50 && stores.stream().anyMatch(s -> s.get() != null); attempt++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertTrue(stores.stream().allMatch(s -> s.get() == null), "panels of collected arrays still held");
+    }
+
+    @Test
     void aBadEntryThrowsBeforeAnyEntryIsWritten() {
         Tanh tanh = new Tanh();
         double[] q22 = {1, 1, 1}, q12 = {0.5, 1.5, 0.2}, ntk = {1, 1, 1};
