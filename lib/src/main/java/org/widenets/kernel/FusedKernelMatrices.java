@@ -12,14 +12,15 @@ import org.ejml.data.DMatrixRMaj;
  * <ol>
  *   <li>Diagonal trajectories: for every input, the diagonal state (q, Θ) before each layer and at the
  *       output, by {@link Layer#apply} on (x, x) — O(N) per layer.</li>
- *   <li>Per row block (in parallel): the input dot products of the block ({@link InputGram}: with the
- *       Vector API when the JVM has it, y's rows packed once for all blocks) written into the NNGP output, then for each row and block of 512 columns one fused pass over the layers on
- *       two scalars per entry (q12, Θ12) with {@link Layer#applyOffDiagonal}, overwriting the dot
- *       product in place. No N×N intermediate exists.</li>
+ *   <li>Per row block (in parallel), in tiles of 32 rows: the input dot products of the tile
+ *       ({@link InputGram}: with the Vector API when the JVM has it, y's rows packed once for all blocks)
+ *       written into the NNGP output, then for each block of 512 columns one fused pass over the layers on
+ *       two scalars per entry (q12, Θ12) with {@link Layer#applyOffDiagonal}, layer-major over the tile's
+ *       rows, overwriting the dot product in place. No N×N intermediate exists.</li>
  *   <li>Symmetric case (x′ = x): only the upper triangle is computed, with row blocks of equal area,
  *       and mirrored at the end.</li>
  * </ol>
- * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories, 3·512 scratch values per worker and, on
+ * Memory: the two outputs plus (L+1)·N·2 doubles of trajectories, 32·512·2 scratch values per worker and, on
  * the vector engine of {@link InputGram}, a packed copy of x′ (M·d doubles, rounded up to whole panels).
  */
 final class FusedKernelMatrices {
@@ -46,15 +47,13 @@ final class FusedKernelMatrices {
         int[] bounds = symmetric ? triangleBlocks(n, blockCount(n)) : evenBlocks(n, blockCount(n));
         InputGram gram = InputGram.of(x.data, xPrime.data, d, m);
         IntStream.range(0, bounds.length - 1).parallel().forEach(b -> {
-            Block block = new Block(BLOCK_COLUMNS);
+            Block block = new Block(TILE_ROWS, BLOCK_COLUMNS);
             for (int i0 = bounds[b]; i0 < bounds[b + 1]; i0 += TILE_ROWS) {
                 int i1 = Math.min(i0 + TILE_ROWS, bounds[b + 1]);
                 gram.rows(i0, i1, symmetric ? i0 : 0, m, nngp.data, m);
-                for (int i = i0; i < i1; i++) {
-                    for (int j0 = symmetric ? i : 0; j0 < m; j0 += BLOCK_COLUMNS) {
-                        row(path, factor, x, xPrime, tx, ty, i, j0, Math.min(j0 + BLOCK_COLUMNS, m), symmetric,
-                                nngp, ntk, block);
-                    }
+                for (int j0 = symmetric ? i0 : 0; j0 < m; j0 += BLOCK_COLUMNS) {
+                    tile(path, factor, x, xPrime, tx, ty, i0, i1, j0, Math.min(j0 + BLOCK_COLUMNS, m), symmetric,
+                            nngp, ntk, block);
                 }
             }
         });
@@ -65,55 +64,75 @@ final class FusedKernelMatrices {
         return new KernelMatrices(nngp, ntk);
     }
 
-    /** Per-worker scratch: the off-diagonal state of one block of entries and which are x = x′. */
+    /** Per-worker scratch: the off-diagonal state of one tile of entries and which are x = x′. */
     private static final class Block {
-        final double[] q12, ntk12;
-        final boolean[] same;
+        final double[][] q12, ntk12;
+        final boolean[][] same;
+        final int[] start;
 
-        Block(int size) {
-            q12 = new double[size];
-            ntk12 = new double[size];
-            same = new boolean[size];
+        Block(int rows, int size) {
+            q12 = new double[rows][size];
+            ntk12 = new double[rows][size];
+            same = new boolean[rows][size];
+            start = new int[rows];
         }
     }
 
     /**
-     * Entries (i, j) for j in [j0, j1): all layers applied to the whole block, layer by layer, so that
-     * the independent entries overlap in the processor (see {@link Layer#applyOffDiagonal(double,
-     * double, double[], double[], int, double[], double[], int)}).
+     * Entries (i, j) for i in [i0, i1) and j in [j0, j1) (in the symmetric case j ≥ i): all layers applied
+     * to the whole tile, layer by layer and within a layer row by row, so that the independent entries of a
+     * row overlap in the processor (see {@link Layer#applyOffDiagonal(double, double, double[], double[],
+     * int, double[], double[], int)}) and the rows of the tile meet the same columns of the same layer one
+     * after the other (an activation without closed form reads the columns' packed Hermite expansions,
+     * {@link HermitePanel}, which then stay in the processor's cache for the whole tile).
      */
-    private static void row(Layer[] path, double factor, DMatrixRMaj x, DMatrixRMaj y, Trajectories tx,
-                            Trajectories ty, int i, int j0, int j1, boolean symmetric,
-                            DMatrixRMaj nngp, DMatrixRMaj ntk, Block block) {
-        int count = j1 - j0, depth = path.length, n = tx.count, m = ty.count, base = i * nngp.numCols;
-        for (int b = 0; b < count; b++) {
-            int j = j0 + b;
-            double gram = nngp.data[base + j];
-            boolean same = (symmetric && i == j) || sameRow(x, y, i, j, gram, tx.squaredNorm[i], ty.squaredNorm[j]);
-            block.same[b] = same;
-            // x = x′ takes the exact diagonal below; meanwhile it runs as ρ = 1, a valid state
-            block.q12[b] = same ? tx.q[i] : factor * gram;
-            block.ntk12[b] = 0;
+    private static void tile(Layer[] path, double factor, DMatrixRMaj x, DMatrixRMaj y, Trajectories tx,
+                             Trajectories ty, int i0, int i1, int j0, int j1, boolean symmetric,
+                             DMatrixRMaj nngp, DMatrixRMaj ntk, Block block) {
+        int depth = path.length, n = tx.count, m = ty.count, cols = nngp.numCols;
+        for (int r = 0; r < i1 - i0; r++) {
+            int i = i0 + r, start = symmetric ? Math.max(i, j0) : j0;
+            block.start[r] = start;
+            double[] q12 = block.q12[r], ntk12 = block.ntk12[r];
+            boolean[] same = block.same[r];
+            for (int j = start; j < j1; j++) {
+                int b = j - start;
+                double gram = nngp.data[i * cols + j];
+                same[b] = (symmetric && i == j) || sameRow(x, y, i, j, gram, tx.squaredNorm[i], ty.squaredNorm[j]);
+                // x = x′ takes the exact diagonal below; meanwhile it runs as ρ = 1, a valid state
+                q12[b] = same[b] ? tx.q[i] : factor * gram;
+                ntk12[b] = 0;
+            }
         }
         for (int l = 0; l < depth; l++) {
-            path[l].applyOffDiagonal(tx.q[l * n + i], tx.ntk[l * n + i], ty.q, ty.ntk, l * m + j0,
-                    block.q12, block.ntk12, count);
-        }
-        for (int b = 0; b < count; b++) {
-            double k = block.q12[b], t = block.ntk12[b];
-            if (block.same[b]) {
-                // x = x′: the exact diagonal formulas, as Network.pair does
-                k = tx.q[depth * n + i];
-                t = tx.ntk[depth * n + i];
-            } else if (!(Double.isFinite(k) && Double.isFinite(t))) {
-                // the diagonals were checked layer by layer (Nonlinearity.apply); an off-diagonal entry
-                // can only fail through an activation's own round-off, which must not become a silent NaN
-                throw new ArithmeticException("kernel entry (" + i + ", " + (j0 + b) + ") is not finite: K = "
-                        + k + ", Θ = " + t + " (diagonals K = " + tx.q[depth * n + i] + ", "
-                        + ty.q[depth * m + j0 + b] + ")");
+            for (int r = 0; r < i1 - i0; r++) {
+                int i = i0 + r, start = block.start[r];
+                if (start < j1) {
+                    path[l].applyOffDiagonal(tx.q[l * n + i], tx.ntk[l * n + i], ty.q, ty.ntk, l * m + start,
+                            block.q12[r], block.ntk12[r], j1 - start);
+                }
             }
-            nngp.data[base + j0 + b] = k;
-            ntk.data[base + j0 + b] = t;
+        }
+        for (int r = 0; r < i1 - i0; r++) {
+            int i = i0 + r, start = block.start[r];
+            double[] q12 = block.q12[r], ntk12 = block.ntk12[r];
+            for (int j = start; j < j1; j++) {
+                int b = j - start;
+                double k = q12[b], t = ntk12[b];
+                if (block.same[r][b]) {
+                    // x = x′: the exact diagonal formulas, as Network.pair does
+                    k = tx.q[depth * n + i];
+                    t = tx.ntk[depth * n + i];
+                } else if (!(Double.isFinite(k) && Double.isFinite(t))) {
+                    // the diagonals were checked layer by layer (Nonlinearity.apply); an off-diagonal entry
+                    // can only fail through an activation's own round-off, which must not become a silent NaN
+                    throw new ArithmeticException("kernel entry (" + i + ", " + j + ") is not finite: K = "
+                            + k + ", Θ = " + t + " (diagonals K = " + tx.q[depth * n + i] + ", "
+                            + ty.q[depth * m + j] + ")");
+                }
+                nngp.data[i * cols + j] = k;
+                ntk.data[i * cols + j] = t;
+            }
         }
     }
 
@@ -139,7 +158,10 @@ final class FusedKernelMatrices {
         static Trajectories of(Layer[] path, DMatrixRMaj x, double factor) {
             int n = x.numRows, d = x.numCols, depth = path.length;
             double[] q = new double[n * (depth + 1)], ntk = new double[n * (depth + 1)], norms = new double[n];
-            for (int i = 0; i < n; i++) {
+            // in parallel: an activation without closed form builds its Hermite expansion of each input's
+            // variance here (N·L of them, ≈ 40 µs each for tanh), which on one thread was a sixth of a Tanh
+            // matrix at N = 2000
+            IntStream.range(0, n).parallel().forEach(i -> {
                 norms[i] = InputGram.dot(x.data, i * d, x.data, i * d, d);
                 double q0 = factor * norms[i];
                 PairKernel s = new PairKernel(q0, q0, q0, 0, 0, 0, true);
@@ -150,7 +172,7 @@ final class FusedKernelMatrices {
                         s = path[l].apply(s);
                     }
                 }
-            }
+            });
             return new Trajectories(q, ntk, norms, n);
         }
     }

@@ -52,7 +52,6 @@ public final class HermiteExpansion {
 
     private static final double WINDOW = 12, PANEL = 2;
     private static final double[] GL_NODES, GL_WEIGHTS;
-    private static final double LOG_TARGET = Math.log(TARGET);
 
     static {
         GaussIntegrator rule = new GaussIntegratorFactory().legendre(30);
@@ -67,8 +66,8 @@ public final class HermiteExpansion {
     private final double q;
     private final double diag, diagDot;
     private final double[] c, d;
-    /** ½·ln of the floored relative remainders after each degree, non-increasing. */
-    private final float[] halfLogRemainder, halfLogRemainderDot;
+    /** √ of the floored relative remainders after each degree, non-increasing: the factors of the bound. */
+    private final double[] rootRemainder, rootRemainderDot;
     private final boolean complete;
     /** {@link #ODD} or {@link #EVEN} when φ (parityDot: φ′) is, exactly on the rule's nodes; else 0. */
     private final int parity, parityDot;
@@ -77,15 +76,15 @@ public final class HermiteExpansion {
     static final int ODD = -1, EVEN = 1;
 
     private HermiteExpansion(double q, double diag, double diagDot, double[] c, double[] d,
-                             float[] halfLogRemainder, float[] halfLogRemainderDot, boolean complete,
+                             double[] rootRemainder, double[] rootRemainderDot, boolean complete,
                              int parity, int parityDot) {
         this.q = q;
         this.diag = diag;
         this.diagDot = diagDot;
         this.c = c;
         this.d = d;
-        this.halfLogRemainder = halfLogRemainder;
-        this.halfLogRemainderDot = halfLogRemainderDot;
+        this.rootRemainder = rootRemainder;
+        this.rootRemainderDot = rootRemainderDot;
         this.complete = complete;
         this.parity = parity;
         this.parityDot = parityDot;
@@ -122,9 +121,8 @@ public final class HermiteExpansion {
         if (q == 0) {
             // φ(0·z) is the constant φ(0): one term, no remainder
             double p = f.phi(0), dp = f.dphi(0);
-            float none = Float.NEGATIVE_INFINITY;
             return new HermiteExpansion(0, p * p, dp * dp, new double[] {p}, new double[] {dp},
-                    new float[] {none}, new float[] {none}, true, 0, 0);
+                    new double[] {0}, new double[] {0}, true, 0, 0);
         }
         return compute(f, q, minDegree, maxDegree);
     }
@@ -141,12 +139,14 @@ public final class HermiteExpansion {
         // odd-part weights are all exactly 0, so are half the coefficients, and the series skip them
         boolean oddPhi = true, evenPhi = true, oddDot = true, evenDot = true;
         int m = 0;
+        double[] v = new double[4];
         for (int p = 0; p + 1 < breaks.length; p++) {
             double half = 0.5 * (breaks[p + 1] - breaks[p]), mid = 0.5 * (breaks[p + 1] + breaks[p]);
             for (int i = 0; i < GL_NODES.length; i++, m++) {
                 double x = mid + half * GL_NODES[i];
                 double w = half * GL_WEIGHTS[i] * StandardNormal.pdf(x);
-                double up = f.phi(s * x), down = f.phi(-s * x), upDot = f.dphi(s * x), downDot = f.dphi(-s * x);
+                values(f, s * x, v);
+                double up = v[0], upDot = v[1], down = v[2], downDot = v[3];
                 z[m] = x;
                 even[m] = w * (up + down);
                 odd[m] = w * (up - down);
@@ -165,7 +165,7 @@ public final class HermiteExpansion {
                     + " at q = " + q + " leave the double range");
         }
         double[] c = new double[maxDegree + 1], d = new double[maxDegree + 1];
-        float[] lc = new float[maxDegree + 1], ld = new float[maxDegree + 1];
+        double[] lc = new double[maxDegree + 1], ld = new double[maxDegree + 1];
         double[] hPrev = new double[n], h = new double[n];
         Arrays.fill(h, 1.0);
         double sumC = 0, sumD = 0;
@@ -184,43 +184,18 @@ public final class HermiteExpansion {
                     dk += gDot[i];
                 }
             } else {
-                // h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), written over h_{k−2}; two partial sums
-                // per coefficient (n is even: 30 nodes per panel) halve the chain of dependent additions
+                // h_k from h_{k−1} (in h) and h_{k−2} (in hPrev), written over h_{k−2}, in a loop the JIT
+                // vectorises; then the sums over the nodes, with four partial sums each to shorten the chain
+                // of dependent additions (one fused loop with the sums ran at their latency, 2× slower)
                 double a = 1 / Math.sqrt(k), b = Math.sqrt(k - 1) * a;
-                if (wantC && wantD) {
-                    double c0 = 0, c1 = 0, d0 = 0, d1 = 0;
-                    for (int i = 0; i < n; i += 2) {
-                        double n0 = a * z[i] * h[i] - b * hPrev[i];
-                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
-                        hPrev[i] = n0;
-                        hPrev[i + 1] = n1;
-                        c0 += g[i] * n0;
-                        c1 += g[i + 1] * n1;
-                        d0 += gDot[i] * n0;
-                        d1 += gDot[i + 1] * n1;
-                    }
-                    ck = c0 + c1;
-                    dk = d0 + d1;
-                } else if (wantC || wantD) {
-                    double[] w = wantC ? g : gDot;
-                    double s0 = 0, s1 = 0;
-                    for (int i = 0; i < n; i += 2) {
-                        double n0 = a * z[i] * h[i] - b * hPrev[i];
-                        double n1 = a * z[i + 1] * h[i + 1] - b * hPrev[i + 1];
-                        hPrev[i] = n0;
-                        hPrev[i + 1] = n1;
-                        s0 += w[i] * n0;
-                        s1 += w[i + 1] * n1;
-                    }
-                    if (wantC) {
-                        ck = s0 + s1;
-                    } else {
-                        dk = s0 + s1;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        hPrev[i] = a * z[i] * h[i] - b * hPrev[i];
-                    }
+                for (int i = 0; i < n; i++) {
+                    hPrev[i] = a * z[i] * h[i] - b * hPrev[i];
+                }
+                if (wantC) {
+                    ck = dot(g, hPrev, n);
+                }
+                if (wantD) {
+                    dk = dot(gDot, hPrev, n);
                 }
                 double[] swap = hPrev;
                 hPrev = h;
@@ -231,8 +206,9 @@ public final class HermiteExpansion {
             sumC += ck * ck;
             sumD += dk * dk;
             double rc = relativeRemainder(diag, sumC), rd = relativeRemainder(diagDot, sumD);
-            lc[k] = halfLog(rc, k == 0 ? 0 : lc[k - 1]);
-            ld[k] = halfLog(rd, k == 0 ? 0 : ld[k - 1]);
+            // the true remainder never grows; its computed value may, by rounding
+            lc[k] = k == 0 ? Math.sqrt(rc) : Math.min(lc[k - 1], Math.sqrt(rc));
+            ld[k] = k == 0 ? Math.sqrt(rd) : Math.min(ld[k - 1], Math.sqrt(rd));
             complete = rc <= TARGET && rd <= TARGET;
             if ((complete && k >= minDegree) || k == maxDegree) {
                 break;
@@ -243,21 +219,40 @@ public final class HermiteExpansion {
                 Arrays.copyOf(lc, k + 1), Arrays.copyOf(ld, k + 1), complete, parity, parityDot);
     }
 
+    /** Σᵢ x[i]·y[i] over i &lt; n, as four interleaved partial sums (fixed order: the same bits every time). */
+    private static double dot(double[] x, double[] y, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[i] * y[i];
+            s1 += x[i + 1] * y[i + 1];
+            s2 += x[i + 2] * y[i + 2];
+            s3 += x[i + 3] * y[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[i] * y[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** φ(±x), φ′(±x) into out: jointly where the activation can (the same numbers as φ and φ′ alone). */
+    private static void values(Activation f, double x, double[] out) {
+        if (f instanceof QuadratureActivation q) {
+            q.phiAndDphi(x, out);
+        } else {
+            out[0] = f.phi(x);
+            out[1] = f.dphi(x);
+            out[2] = f.phi(-x);
+            out[3] = f.dphi(-x);
+        }
+    }
+
     /** (E[g²] − Σcₖ²)/E[g²] with the {@link #NOISE} floor; 0 for g ≡ 0. */
     private static double relativeRemainder(double norm, double sum) {
         if (norm == 0) {
             return 0;
         }
         return Math.max(0, (norm - sum) / norm) + NOISE;
-    }
-
-    /** ½ ln r, rounded up to float and kept ≤ the previous value (the true remainder never grows). */
-    private static float halfLog(double r, float previous) {
-        float v = (float) (0.5 * Math.log(r));
-        if (v < 0.5 * Math.log(r)) {
-            v = Math.nextUp(v);
-        }
-        return Math.min(v, previous);
     }
 
     /**
@@ -322,9 +317,13 @@ public final class HermiteExpansion {
         return diagDot;
     }
 
-    /** The bound used for truncation: (E[φ²] − Σ_{j≤k} cⱼ²)/E[φ²], floored at {@link #NOISE}. */
+    /**
+     * The bound used for truncation: (E[φ²] − Σ_{j≤k} cⱼ²)/E[φ²], floored at {@link #NOISE} (held as its
+     * square root, which is what the bound multiplies).
+     */
     public double relativeRemainder(int k) {
-        return Math.exp(2.0 * halfLogRemainder[index(k)]);
+        double r = rootRemainder[index(k)];
+        return r * r;
     }
 
     private int index(int k) {
@@ -336,121 +335,125 @@ public final class HermiteExpansion {
 
     /** Heap bytes held by the coefficient and remainder arrays (the cache's budget). */
     long bytes() {
-        return 24L * c.length + 64;
+        return 32L * c.length + 64;
     }
 
     /**
-     * The truncation degree for T (or Ṫ with {@code derivative}) of the pair (a, b) at correlation ρ:
-     * the least K with |ρ|^{K+1}·√(r_K(a)·r_K(b)) ≤ {@link #TARGET}, or −1 when no K up to the shorter
-     * expansion's degree qualifies. The answer depends on (q11, q22, ρ) only, not on how far the two
-     * expansions happen to reach, so results never depend on what a cache held.
+     * The truncated Mehler series of the pair (a, b) at correlation ρ: T = Σₖ cₖ(a)·cₖ(b)·ρᵏ (Ṫ with the
+     * dₖ and {@code derivative}) over k ≤ K, where K is the least degree whose tail bound
+     * |ρ|^{K+1}·√(r_K(a)·r_K(b)) is ≤ {@link #TARGET}; NaN when no degree up to the shorter expansion's
+     * qualifies (the caller lengthens them or takes quadrature). The result depends on (q11, q22, ρ) only,
+     * not on how far the two expansions reach, so it never depends on what a cache held.
+     *
+     * <p>When both expansions have the same parity, half the coefficients are exactly 0 and the sum runs
+     * over the other half in ρ² — ρ·Σⱼ c₂ⱼ₊₁c′₂ⱼ₊₁ρ²ʲ (odd φ, e.g. tanh) or Σⱼ c₂ⱼc′₂ⱼρ²ʲ (even, e.g.
+     * tanh′) — and K is the least degree of that half that qualifies (at most one term more than over all
+     * degrees: the remainders do not change across a zero coefficient).
+     */
+    static double series(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative) {
+        int pa = derivative ? a.parityDot : a.parity, pb = derivative ? b.parityDot : b.parity;
+        int step = step(pa, pb), first = first(pa, pb);
+        return series(derivative ? a.d : a.c, derivative ? a.rootRemainderDot : a.rootRemainder,
+                derivative ? b.d : b.c, derivative ? b.rootRemainderDot : b.rootRemainder, first, step,
+                Math.min(a.degree(), b.degree()), rho);
+    }
+
+    /** 2 when φ (or φ′) has the same parity in both expansions (every other coefficient is 0), else 1. */
+    static int step(int pa, int pb) {
+        return pa != 0 && pa == pb ? 2 : 1;
+    }
+
+    /** The first degree of the nonzero half: 1 for two odd expansions, else 0. */
+    static int first(int pa, int pb) {
+        return pa == ODD && pb == ODD ? 1 : 0;
+    }
+
+    /**
+     * The one loop that defines the truncated series, over degrees k = first, first + step, … ≤ limit:
+     * the term xₖyₖρᵏ is added, then the series stops if |ρ|^{k+1}·raₖ·rbₖ ≤ {@link #TARGET}. Powers come
+     * from repeated multiplication, the bound's as p₀·|w| with w the power of the terms (|w·r| = |w|·|r|
+     * exactly), so that {@link HermitePanel}'s vectorised sweep of a whole row performs the same operations
+     * in the same order on every lane: the two give the same bits. Summing forward rather than by Horner
+     * lets the loop stop where the bound does.
+     */
+    static double series(double[] x, double[] ra, double[] y, double[] rb, int first, int step, int limit,
+                         double rho) {
+        double abs = Math.abs(rho);
+        double r = step == 2 ? rho * rho : rho;
+        // |ρ|^{first+1}: the bound's power at the first degree, relative to w = 1 there
+        double p0 = first == 0 ? abs : abs * abs;
+        double s = 0, w = 1;
+        for (int k = first; k <= limit; k += step) {
+            s += x[k] * y[k] * w;
+            if (p0 * Math.abs(w) * ra[k] * rb[k] <= TARGET) {
+                return first == 0 ? s : rho * s;
+            }
+            w = w * r;
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The degree K at which {@link #series(HermiteExpansion, HermiteExpansion, double, boolean)} stops, or
+     * −1 where it returns NaN: the same loop, for tests and diagnostics.
      */
     static int truncation(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative) {
-        return truncation(a, b, Math.log(Math.abs(rho)), derivative, -1);
+        int pa = derivative ? a.parityDot : a.parity, pb = derivative ? b.parityDot : b.parity;
+        int step = step(pa, pb), first = first(pa, pb), limit = Math.min(a.degree(), b.degree());
+        double[] ra = derivative ? a.rootRemainderDot : a.rootRemainder;
+        double[] rb = derivative ? b.rootRemainderDot : b.rootRemainder;
+        double abs = Math.abs(rho), r = step == 2 ? rho * rho : rho, p0 = first == 0 ? abs : abs * abs, w = 1;
+        for (int k = first; k <= limit; k += step) {
+            if (p0 * Math.abs(w) * ra[k] * rb[k] <= TARGET) {
+                return k;
+            }
+            w = w * r;
+        }
+        return -1;
     }
 
     /**
-     * {@link #truncation} given ln|ρ| (T and Ṫ of a pair share it) and a guess of the answer (the degree of
-     * the previous pair of a kernel-matrix row, which is usually within a few of this one), or −1. The
-     * bound is monotone in K also in floating point (sums and products of monotone sequences, with monotone
-     * rounding), so the first qualifying K is unique and the guess changes only the number of steps: a
-     * search outward from it, then bisection, rather than bisection over the whole degree range (which cost
-     * more than the Mehler sum it truncates).
-     */
-    static int truncation(HermiteExpansion a, HermiteExpansion b, double logRho, boolean derivative, int guess) {
-        float[] la = derivative ? a.halfLogRemainderDot : a.halfLogRemainder;
-        float[] lb = derivative ? b.halfLogRemainderDot : b.halfLogRemainder;
-        int limit = Math.min(la.length, lb.length) - 1;
-        // an expansion that stopped early (complete) has its last remainder as a bound for all later
-        // degrees, but the first qualifying K must not depend on that: search only where both are known
-        if (!meets(la, lb, logRho, limit)) {
-            return -1;
-        }
-        if (logRho == Double.NEGATIVE_INFINITY) {
-            return 0; // ρ = 0: the tail is empty after K = 0
-        }
-        int lo = -1, hi = limit; // the answer is in (lo, hi]: meets(hi) holds, meets(lo) does not
-        if (guess >= 0 && guess < limit) {
-            if (meets(la, lb, logRho, guess)) {
-                hi = guess;
-                for (int step = 1; hi - step > lo; step <<= 1) {
-                    if (meets(la, lb, logRho, hi - step)) {
-                        hi -= step;
-                    } else {
-                        lo = hi - step;
-                        break;
-                    }
-                }
-            } else {
-                lo = guess;
-                for (int step = 1; lo + step < hi; step <<= 1) {
-                    if (meets(la, lb, logRho, lo + step)) {
-                        hi = lo + step;
-                        break;
-                    }
-                    lo += step;
-                }
-            }
-        }
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (meets(la, lb, logRho, mid)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
-    }
-
-    private static boolean meets(float[] la, float[] lb, double logRho, int k) {
-        double bound = la[k] + lb[k];
-        // ρ = 0: logRho = −∞ and the tail is empty after K = 0
-        return logRho == Double.NEGATIVE_INFINITY || (k + 1) * logRho + bound <= LOG_TARGET;
-    }
-
-    /**
-     * Σ_{k≤K} cₖ(a)·cₖ(b)·ρᵏ by Horner (dₖ with {@code derivative}); both must hold degree K. When both
-     * expansions have the same parity, half the terms are exactly 0 and the sum runs over the other half
-     * in ρ²: ρ·Σⱼ c₂ⱼ₊₁c′₂ⱼ₊₁ρ²ʲ (odd φ, e.g. tanh) or Σⱼ c₂ⱼc′₂ⱼρ²ʲ (even, e.g. tanh′).
+     * Σ_{k≤K} cₖ(a)·cₖ(b)·ρᵏ for a given K (dₖ with {@code derivative}) by the same forward loop, without
+     * the bound; both must hold degree K. Half the terms are skipped when both expansions have the same
+     * parity, as in the truncated series.
      */
     static double sum(HermiteExpansion a, HermiteExpansion b, double rho, boolean derivative, int degree) {
         double[] x = derivative ? a.d : a.c, y = derivative ? b.d : b.c;
         int pa = derivative ? a.parityDot : a.parity, pb = derivative ? b.parityDot : b.parity;
-        if (pa != 0 && pa == pb) {
-            int first = pa == ODD ? 1 : 0;
-            double s = series(x, y, first, 2, degree, rho * rho);
-            return pa == ODD ? s * rho : s;
+        int step = step(pa, pb), first = first(pa, pb);
+        double r = step == 2 ? rho * rho : rho, s = 0, w = 1;
+        for (int k = first; k <= degree; k += step) {
+            s += x[k] * y[k] * w;
+            w = w * r;
         }
-        return series(x, y, 0, 1, degree, rho);
+        return first == 0 ? s : rho * s;
     }
 
-    /**
-     * Σⱼ tⱼ rʲ over the terms tⱼ = x[k]·y[k], k = first + j·step ≤ last, as four Horner chains in r⁴
-     * (j mod 4) that the processor runs side by side: one chain is a sequence of dependent multiply–adds
-     * (4 cycles each), and the sums reach a hundred terms and more near ρ = ±1, in every kernel-matrix entry.
-     */
-    private static double series(double[] x, double[] y, int first, int step, int last, double r) {
-        int m = last < first ? 0 : (last - first) / step + 1;
-        if (m == 0) {
-            return 0;
-        }
-        double r2 = r * r, r4 = r2 * r2;
-        int top = (m - 1) >> 2;
-        // the top block of four may be partial: terms j = 4·top + c exist for j < m
-        int k = first + 4 * top * step, left = m - 4 * top;
-        double c0 = x[k] * y[k];
-        double c1 = left > 1 ? x[k + step] * y[k + step] : 0;
-        double c2 = left > 2 ? x[k + 2 * step] * y[k + 2 * step] : 0;
-        double c3 = left > 3 ? x[k + 3 * step] * y[k + 3 * step] : 0;
-        for (int i = top - 1; i >= 0; i--) {
-            k = first + 4 * i * step;
-            c0 = c0 * r4 + x[k] * y[k];
-            c1 = c1 * r4 + x[k + step] * y[k + step];
-            c2 = c2 * r4 + x[k + 2 * step] * y[k + 2 * step];
-            c3 = c3 * r4 + x[k + 3 * step] * y[k + 3 * step];
-        }
-        return (c0 + r * c1) + r2 * (c2 + r * c3);
+    /** The arrays behind the expansion, for {@link HermitePanel} to pack; never to be modified. */
+    double[] coefficients() {
+        return c;
+    }
+
+    double[] derivativeCoefficients() {
+        return d;
+    }
+
+    double[] rootRemainders() {
+        return rootRemainder;
+    }
+
+    double[] rootRemaindersDot() {
+        return rootRemainderDot;
+    }
+
+    /** {@link #ODD}, {@link #EVEN} or 0: the parity of φ exactly on the rule's nodes. */
+    int parity() {
+        return parity;
+    }
+
+    /** The parity of φ′. */
+    int parityDot() {
+        return parityDot;
     }
 
     @Override

@@ -21,4 +21,13 @@ public record Mish() implements QuadratureActivation {
         double t = Math.tanh(Softplus.softplus(x));
         return t + x * (1 - t * t) * Sigmoid.logistic(x);
     }
+
+    @Override
+    public void phiAndDphi(double x, double[] out) {
+        double t = Math.tanh(Softplus.softplus(x)), u = Math.tanh(Softplus.softplus(-x));
+        out[0] = x * t;
+        out[1] = t + x * (1 - t * t) * Sigmoid.logistic(x);
+        out[2] = -x * u;
+        out[3] = u + -x * (1 - u * u) * Sigmoid.logistic(-x);
+    }
 }

@@ -7,8 +7,8 @@ package org.widenets.kernel;
  * T = Σₖ cₖ(q11)cₖ(q22)ρᵏ and Ṫ = Σₖ dₖ(q11)dₖ(q22)ρᵏ, with the Hermite coefficients of φ and φ′
  * ({@link HermiteExpansion}) truncated where the Cauchy–Schwarz bound on the tail is ≤ 1e-12 of
  * √(E[φ(u)²]E[φ(v)²]). The coefficients of each variance are memoised per activation (an implementation
- * detail of bounded size), so a kernel-matrix entry costs one Horner pass of a few dozen terms instead
- * of ≈2·10⁴ evaluations of φ. Where the bound would need more than {@link HermiteExpansion#MAX_DEGREE}
+ * detail of bounded size), so a kernel-matrix entry costs one pass over a few dozen terms instead
+ * of ≈2·10⁴ evaluations of φ (and a row of a kernel matrix runs its entries side by side in SIMD loops). Where the bound would need more than {@link HermiteExpansion#MAX_DEGREE}
  * terms (large variances at |ρ| near 1: tanh's coefficients decay like e^{−π√(2k)/(2√q)}) the map
  * falls back to the quadrature below.
  *
@@ -44,8 +44,7 @@ public interface QuadratureActivation extends Activation {
         Checks.covariance(q11, q12, q22);
         HermiteCache cache = HermiteCache.of(this);
         if (cache.smooth()) {
-            cache.seriesOrQuadrature(this, cache.get(this, q11, 0, HermiteCache.INITIAL_DEGREE), q11, q12, q22, out,
-                    new int[] {-1, -1});
+            cache.seriesOrQuadrature(this, cache.get(this, q11, 0, HermiteCache.INITIAL_DEGREE), q11, q12, q22, out);
         } else {
             out[0] = GaussianQuadrature.activations().t(this, q11, q12, q22);
             out[1] = GaussianQuadrature.activations().tDot(this, q11, q12, q22);
@@ -61,6 +60,19 @@ public interface QuadratureActivation extends Activation {
         } else {
             Activation.super.tAndTDot(q11, q22, from, q12, ntk12, count);
         }
+    }
+
+    /**
+     * φ(x), φ′(x), φ(−x) and φ′(−x) into out[0..3], the same numbers as {@link #phi} and {@link #dphi}:
+     * what the Hermite coefficients need at each of their ≈ 270 nodes of a symmetric rule, where
+     * evaluating φ was most of an expansion's cost. The default calls both at both points; activations
+     * whose values share work override it (tanh: odd with φ′ = 1 − φ², one tanh instead of four).
+     */
+    default void phiAndDphi(double x, double[] out) {
+        out[0] = phi(x);
+        out[1] = dphi(x);
+        out[2] = phi(-x);
+        out[3] = dphi(-x);
     }
 
     /** E[φ(u)²] by 1-D quadrature: for smooth φ the memoised rule of its Hermite coefficients (same accuracy). */

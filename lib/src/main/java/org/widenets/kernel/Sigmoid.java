@@ -22,6 +22,15 @@ public record Sigmoid() implements QuadratureActivation {
         return s * (1 - s);
     }
 
+    @Override
+    public void phiAndDphi(double x, double[] out) {
+        double s = logistic(x), u = logistic(-x);
+        out[0] = s;
+        out[1] = s * (1 - s);
+        out[2] = u;
+        out[3] = u * (1 - u);
+    }
+
     /** 1/(1 + e^{−x}) without overflow of e^{−x} for x ≪ 0. */
     static double logistic(double x) {
         if (x >= 0) {

@@ -18,4 +18,13 @@ public record Silu() implements QuadratureActivation {
         double s = Sigmoid.logistic(x);
         return s * (1 + x * (1 - s));
     }
+
+    @Override
+    public void phiAndDphi(double x, double[] out) {
+        double s = Sigmoid.logistic(x), u = Sigmoid.logistic(-x);
+        out[0] = x * s;
+        out[1] = s * (1 + x * (1 - s));
+        out[2] = -x * u;
+        out[3] = u * (1 + -x * (1 - u));
+    }
 }

@@ -18,4 +18,14 @@ public record Tanh() implements QuadratureActivation {
         double t = Math.tanh(x);
         return 1 - t * t;
     }
+
+    /** tanh(−x) = −tanh x, also in floating point (StrictMath's tanh applies the sign last). */
+    @Override
+    public void phiAndDphi(double x, double[] out) {
+        double t = Math.tanh(x);
+        out[0] = t;
+        out[1] = 1 - t * t;
+        out[2] = -t;
+        out[3] = out[1];
+    }
 }

@@ -92,6 +92,26 @@ class HermiteSeriesTest {
     }
 
     @Test
+    void jointValuesAtTheNodesAreTheSameNumbers() {
+        // the expansions evaluate φ and φ′ at ±x in one call (tanh: one tanh for all four, as tanh is odd
+        // also in floating point); it must give the bits of phi and dphi
+        java.util.Random random = new java.util.Random(3);
+        double[] out = new double[4];
+        for (Activation f : SMOOTH) {
+            QuadratureActivation q = (QuadratureActivation) f;
+            for (int trial = 0; trial < 20000; trial++) {
+                double x = trial < 3 ? new double[] {0, 1e-300, 40}[trial] : Math.scalb(random.nextDouble(), random.nextInt(12) - 6) * 8;
+                q.phiAndDphi(x, out);
+                double[] expected = {f.phi(x), f.dphi(x), f.phi(-x), f.dphi(-x)};
+                for (int j = 0; j < 4; j++) {
+                    assertEquals(Double.doubleToLongBits(expected[j]), Double.doubleToLongBits(out[j]),
+                            f.name() + " at " + x + ", value " + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void zeroVarianceLeavesTheConstantTerm() {
         GaussianQuadrature oracle = GaussianQuadrature.standard();
         for (Activation f : SMOOTH) {
@@ -130,33 +150,41 @@ class HermiteSeriesTest {
     }
 
     @Test
-    void truncationDoesNotDependOnTheGuess() {
-        // the kernel-matrix rows pass the previous entry's degree as a guess; the answer must be the
-        // first degree that meets the bound, whatever the guess (checked against a plain linear scan)
+    void truncationIsTheFirstDegreeThatMeetsTheBound() {
+        // the series stops at the first degree (of the nonzero half, for parity) whose tail bound
+        // |ρ|^{K+1}·√(r_K(a)·r_K(b)) is ≤ TARGET: checked against a plain scan of the remainders in double
+        // precision with a small margin either way (the loop forms powers by repeated multiplication)
         HermiteExpansion a = HermiteExpansion.of(new Tanh(), 0.8, 300, 300);
         HermiteExpansion b = HermiteExpansion.of(new Tanh(), 2.0, 300, 300);
         java.util.Random random = new java.util.Random(7);
         for (int trial = 0; trial < 2000; trial++) {
             double rho = trial < 4 ? new double[] {1, -1, 0.999999, 1e-300}[trial] : 2 * random.nextDouble() - 1;
-            double logRho = Math.log(Math.abs(rho));
-            for (boolean derivative : new boolean[] {false, true}) {
-                int scan = -1;
-                // (relativeRemainder is that of φ: the scan checks T; Ṫ only for independence of the guess)
-                for (int k = 0; !derivative && k <= Math.min(a.degree(), b.degree()) && scan < 0; k++) {
-                    double bound = 0.5 * Math.log(a.relativeRemainder(k)) + 0.5 * Math.log(b.relativeRemainder(k));
-                    if ((k + 1) * logRho + bound <= Math.log(HermiteExpansion.TARGET) - 1e-6) {
-                        scan = k;
-                    }
+            int k = HermiteExpansion.truncation(a, b, rho, false);
+            // tanh is odd: only odd degrees carry T
+            int below = -1, above = -1;
+            for (int j = 1; j <= 300 && below < 0; j += 2) {
+                double bound = Math.pow(Math.abs(rho), j + 1) * Math.sqrt(a.relativeRemainder(j) * b.relativeRemainder(j));
+                if (above < 0 && bound <= HermiteExpansion.TARGET * (1 + 1e-9)) {
+                    above = j; // possibly met from here
                 }
-                int plain = HermiteExpansion.truncation(a, b, rho, derivative);
-                // the scan uses doubles with a margin; the stored bound is float, rounded up: at most a few apart
-                assertTrue(scan < 0 || (plain >= 0 && plain <= scan), "ρ = " + rho + ": " + plain + " vs scan " + scan);
-                for (int guess : new int[] {-1, 0, 1, plain - 1, plain, plain + 1, random.nextInt(400)}) {
-                    assertEquals(plain, HermiteExpansion.truncation(a, b, logRho, derivative, guess),
-                            "ρ = " + rho + ", guess " + guess);
+                if (bound <= HermiteExpansion.TARGET * (1 - 1e-9)) {
+                    below = j; // surely met here
                 }
             }
+            assertTrue(k % 2 == 1 && k >= above && k <= below, "ρ = " + rho + ": " + k + " vs scan " + above + "–" + below);
+            // the truncated series is the fixed-degree sum to that degree, bit for bit
+            assertEquals(Double.doubleToLongBits(HermiteExpansion.sum(a, b, rho, false, k)),
+                    Double.doubleToLongBits(HermiteExpansion.series(a, b, rho, false)), "ρ = " + rho);
+            int kDot = HermiteExpansion.truncation(a, b, rho, true);
+            assertTrue(kDot % 2 == 0, "tanh′ is even: " + kDot);
+            assertEquals(Double.doubleToLongBits(HermiteExpansion.sum(a, b, rho, true, kDot)),
+                    Double.doubleToLongBits(HermiteExpansion.series(a, b, rho, true)), "Ṫ at ρ = " + rho);
         }
+        // beyond both expansions' degrees: no truncation, NaN for the series
+        HermiteExpansion shortA = HermiteExpansion.of(new Tanh(), 30, 20, 20);
+        HermiteExpansion shortB = HermiteExpansion.of(new Tanh(), 40, 20, 20);
+        assertEquals(-1, HermiteExpansion.truncation(shortA, shortB, 0.99, false));
+        assertTrue(Double.isNaN(HermiteExpansion.series(shortA, shortB, 0.99, false)));
     }
 
     @Test
