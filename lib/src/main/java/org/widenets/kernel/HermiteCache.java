@@ -1,6 +1,7 @@
 package org.widenets.kernel;
 
 import java.lang.ref.Cleaner;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -185,26 +186,33 @@ final class HermiteCache {
      * dropped with the array — at the first collection after it, by a cleaner, not only at the next lookup
      * (the panels of an N = 4000 matrix hold 40–80 MB).
      */
-    private final Map<double[], AtomicReferenceArray<HermitePanel>> panels = new WeakHashMap<>();
+    private final Map<double[], Long> panelIds = new WeakHashMap<>();
+    private final Map<Long, AtomicReferenceArray<HermitePanel>> panelStores = new HashMap<>();
+    private long nextPanelId;
     private static final Cleaner CLEANER = Cleaner.create();
 
     /** The panels of column array q22 (created empty on first use). */
     AtomicReferenceArray<HermitePanel> panels(double[] q22) {
-        synchronized (panels) {
-            AtomicReferenceArray<HermitePanel> store = panels.get(q22);
-            if (store == null) {
-                store = new AtomicReferenceArray<>((q22.length + HermitePanel.COLUMNS - 1) / HermitePanel.COLUMNS);
-                panels.put(q22, store);
-                // the action must not hold the array; size() drops the entries of collected keys
-                CLEANER.register(q22, this::dropCollected);
+        synchronized (panelStores) {
+            Long id = panelIds.get(q22);
+            if (id != null) {
+                return panelStores.get(id);
             }
+            long fresh = nextPanelId++;
+            AtomicReferenceArray<HermitePanel> store =
+                    new AtomicReferenceArray<>((q22.length + HermitePanel.COLUMNS - 1) / HermitePanel.COLUMNS);
+            panelIds.put(q22, fresh);
+            panelStores.put(fresh, store);
+            // the action holds the id, not the array; it drops the store itself, because a WeakHashMap value
+            // would stay until the map's own reference queue is polled, which the cleaner may run before
+            CLEANER.register(q22, () -> dropPanels(fresh));
             return store;
         }
     }
 
-    private void dropCollected() {
-        synchronized (panels) {
-            panels.size();
+    private void dropPanels(long id) {
+        synchronized (panelStores) {
+            panelStores.remove(id);
         }
     }
 

@@ -76,6 +76,19 @@ class HermitePanelTest {
         }
     }
 
+    /**
+     * In its own frame: a local of the test method (in an interpreted frame, even one whose scope has
+     * ended) could keep the last array reachable and make the test depend on the JIT.
+     */
+    private static java.lang.ref.WeakReference<Object> panelsOfATemporaryArray(Sigmoid f, double value) {
+        double[] q22 = new double[300];
+        java.util.Arrays.fill(q22, value);
+        f.tAndTDot(0.5, q22, 0, new double[300], new double[300], 300);
+        Object store = HermiteCache.of(f).panels(q22);
+        assertTrue(store == HermiteCache.of(f).panels(q22), "one store per array");
+        return new java.lang.ref.WeakReference<>(store);
+    }
+
     @Test
     void panelsGoWithTheirArray() throws InterruptedException {
         // a kernel matrix's panels are tens of MB: they must not outlive the caller's array
@@ -83,14 +96,9 @@ class HermitePanelTest {
         Sigmoid f = new Sigmoid();
         java.util.List<java.lang.ref.WeakReference<Object>> stores = new java.util.ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            double[] q22 = new double[300];
-            java.util.Arrays.fill(q22, 1.0 + k);
-            f.tAndTDot(0.5, q22, 0, new double[300], new double[300], 300);
-            Object store = HermiteCache.of(f).panels(q22);
-            assertTrue(store == HermiteCache.of(f).panels(q22), "one store per array");
-            stores.add(new java.lang.ref.WeakReference<>(store));
+            stores.add(panelsOfATemporaryArray(f, 1.0 + k));
         }
-        for (int attempt = 0; attempt < 50 && stores.stream().anyMatch(s -> s.get() != null); attempt++) {
+        for (int attempt = 0; attempt < 200 && stores.stream().anyMatch(s -> s.get() != null); attempt++) {
             System.gc();
             Thread.sleep(100);
         }
