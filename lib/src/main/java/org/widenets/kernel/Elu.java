@@ -210,32 +210,5 @@ public record Elu(double alpha) implements Activation {
         static Pieces integrals(double q11, double q12, double q22) {
             return EluConditionalIntegrals.pieces(q11, q12, q22);
         }
-
-        /** E[eᵛ·1[v &lt; 0]] for v ~ N(m, σ²). */
-        static double negativeExp(double m, double sigma) {
-            if (sigma == 0) {
-                return m < 0 ? Math.exp(m) : 0;
-            }
-            double ms = m / sigma, t = ms + sigma;
-            double gauss = Math.exp(-0.5 * ms * ms);
-            if (t >= 0) {
-                return 0.5 * StandardNormal.erfcx(t / StandardNormal.SQRT_2) * gauss;
-            }
-            // ½erfcx(t/√2) = e^{t²/2} − ½erfcx(−t/√2), and t²/2 − m²/(2σ²) = m + σ²/2 < 0 here.
-            return Math.exp(m + 0.5 * sigma * sigma) - 0.5 * StandardNormal.erfcx(-t / StandardNormal.SQRT_2) * gauss;
-        }
-
-        /** E[(eᵛ − 1)·1[v &lt; 0]] for v ~ N(m, σ²), without cancellation for small m and σ. */
-        static double negativePart(double m, double sigma) {
-            if (sigma == 0) {
-                return m < 0 ? Math.expm1(m) : 0;
-            }
-            if (sigma < 0.5 && Math.abs(m) < 1) {
-                double x = -m / sigma;
-                return StandardNormal.cdf(x - sigma) * Math.expm1(m + 0.5 * sigma * sigma)
-                        - StandardNormal.mass(x - sigma, x);
-            }
-            return negativeExp(m, sigma) - StandardNormal.cdf(-m / sigma);
-        }
     }
 }

@@ -82,13 +82,13 @@ final class EluConditionalIntegrals {
                     pdfT = StandardNormal.pdf(t);
                 }
                 // z > 0: u = s₁z > 0, v | z has mean m
-                double ne = Elu.Pieces.negativeExp(m, sigma);
+                double ne = negativeExp(m, sigma);
                 double np = negativePart(m, sigma, ne, cdfMinusT);
                 c12 += w * s1 * z * np;
                 x12 += w * ne;
                 // −z < 0: u = −s₁z < 0, v | −z has mean −m (so Φ(−m/σ) and Φ(m/σ) swap roles)
                 double eu = Math.exp(-s1 * z), em1 = Math.expm1(-s1 * z);
-                double neNeg = Elu.Pieces.negativeExp(-m, sigma);
+                double neNeg = negativeExp(-m, sigma);
                 double npNeg = negativePart(-m, sigma, neNeg, cdfT);
                 // E[max(v, 0)] = σ(t′Φ(t′) + φ(t′)) at t′ = −m/σ; for t′ ≪ 0 the two terms cancel to φ/t′², but
                 // there the value is far below the integrand's peak and the rule's error
@@ -102,13 +102,32 @@ final class EluConditionalIntegrals {
         return new Elu.Pieces(c12, c21, d, x12, x21, a);
     }
 
+    /** E[eᵛ·1[v &lt; 0]] for v ~ N(m, σ²). */
+    static double negativeExp(double m, double sigma) {
+        if (sigma == 0) {
+            return m < 0 ? Math.exp(m) : 0;
+        }
+        double ms = m / sigma, t = ms + sigma;
+        double gauss = Math.exp(-0.5 * ms * ms);
+        if (t >= 0) {
+            return 0.5 * StandardNormal.erfcx(t / StandardNormal.SQRT_2) * gauss;
+        }
+        // ½erfcx(t/√2) = e^{t²/2} − ½erfcx(−t/√2), and t²/2 − m²/(2σ²) = m + σ²/2 < 0 here.
+        return Math.exp(m + 0.5 * sigma * sigma) - 0.5 * StandardNormal.erfcx(-t / StandardNormal.SQRT_2) * gauss;
+    }
+
     /**
-     * {@link Elu.Pieces#negativePart}(m, σ) = E[eᵛ − 1; v &lt; 0] given E[eᵛ; v &lt; 0] and Φ(−m/σ), which it
-     * would recompute.
+     * E[(eᵛ − 1)·1[v &lt; 0]] for v ~ N(m, σ²), without cancellation for small m and σ, given
+     * E[eᵛ; v &lt; 0] ({@link #negativeExp}) and Φ(−m/σ), which the caller has already computed.
      */
     private static double negativePart(double m, double sigma, double negativeExp, double cdfMinusMOverSigma) {
-        if (sigma == 0 || (sigma < 0.5 && Math.abs(m) < 1)) {
-            return Elu.Pieces.negativePart(m, sigma);
+        if (sigma == 0) {
+            return m < 0 ? Math.expm1(m) : 0;
+        }
+        if (sigma < 0.5 && Math.abs(m) < 1) {
+            double x = -m / sigma;
+            return StandardNormal.cdf(x - sigma) * Math.expm1(m + 0.5 * sigma * sigma)
+                    - StandardNormal.mass(x - sigma, x);
         }
         return negativeExp - cdfMinusMOverSigma;
     }

@@ -113,9 +113,8 @@ class EluBlockTest {
                         double q12 = rho * Math.sqrt(q11 * q22);
                         assertTrue(Elu.vectorRoute(q11, q12, q22));
                         Elu.Pieces t = Elu.Pieces.integrals(q11, q12, q22);
-                        Elu.Pieces d = t;
                         double expectedT = AbRelu.relu().t(q11, q12, q22) + alpha * (t.c12() + t.c21()) + alpha * alpha * t.d();
-                        double expectedTDot = AbRelu.relu().tDot(q11, q12, q22) + alpha * (d.x12() + d.x21()) + alpha * alpha * d.a();
+                        double expectedTDot = AbRelu.relu().tDot(q11, q12, q22) + alpha * (t.x12() + t.x21()) + alpha * alpha * t.a();
                         String at = alpha + ": " + q11 + ", " + q12 + ", " + q22;
                         assertEquals(expectedT, elu.t(q11, q12, q22), 3e-13 * Math.sqrt(q11 * q22), "T at " + at);
                         assertEquals(expectedTDot, elu.tDot(q11, q12, q22), 3e-14, "Ṫ at " + at);

@@ -48,15 +48,15 @@ class EluGeluReferenceTest {
                     double q12 = rho * Math.sqrt(q11 * q22);
                     assertTrue(Elu.useBvn(q11, q12, q22));
                     Elu.Pieces b = Elu.Pieces.bvn(q11, q12, q22);
-                    Elu.Pieces t = Elu.Pieces.integrals(q11, q12, q22), d = t;
+                    Elu.Pieces t = Elu.Pieces.integrals(q11, q12, q22);
                     String at = q11 + ", " + q12 + ", " + q22;
                     double scale = Math.sqrt(q11 * q22);
                     assertEquals(t.c12(), b.c12(), 1e-13 * scale, "C12 at " + at);
                     assertEquals(t.c21(), b.c21(), 1e-13 * scale, "C21 at " + at);
                     assertEquals(t.d(), b.d(), 1e-13 * scale, "D at " + at);
-                    assertEquals(d.x12(), b.x12(), 1e-14, "X12 at " + at);
-                    assertEquals(d.x21(), b.x21(), 1e-14, "X21 at " + at);
-                    assertEquals(d.a(), b.a(), 1e-14, "A at " + at);
+                    assertEquals(t.x12(), b.x12(), 1e-14, "X12 at " + at);
+                    assertEquals(t.x21(), b.x21(), 1e-14, "X21 at " + at);
+                    assertEquals(t.a(), b.a(), 1e-14, "A at " + at);
                 }
             }
         }
