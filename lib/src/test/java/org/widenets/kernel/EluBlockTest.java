@@ -74,6 +74,33 @@ class EluBlockTest {
     }
 
     @Test
+    void seluBlockEqualsItsPairMethodsBitForBit() {
+        Random random = new Random(33);
+        Selu selu = new Selu();
+        for (int trial = 0; trial < 20; trial++) {
+            double q11 = Math.exp(Math.log(0.02) + 6 * random.nextDouble());
+            int count = 1 + random.nextInt(300);
+            double[] q22 = new double[count], q12 = new double[count], ntk12 = new double[count];
+            for (int b = 0; b < count; b++) {
+                double[] e = entry(random, q11);
+                q12[b] = e[0];
+                q22[b] = e[1];
+                ntk12[b] = random.nextGaussian();
+            }
+            double[] inQ12 = q12.clone(), inNtk = ntk12.clone(), pair = new double[2];
+            selu.tAndTDot(q11, q22, 0, q12, ntk12, count);
+            for (int b = 0; b < count; b++) {
+                String at = "(" + q11 + ", " + inQ12[b] + ", " + q22[b] + ")";
+                selu.tAndTDot(q11, inQ12[b], q22[b], pair);
+                assertEquals(pair[0], q12[b], 0.0, "T " + at);
+                assertEquals(inNtk[b] * pair[1], ntk12[b], 0.0, "Θ " + at);
+                assertEquals(pair[0], selu.t(q11, inQ12[b], q22[b]), 0.0, "t() " + at);
+                assertEquals(pair[1], selu.tDot(q11, inQ12[b], q22[b]), 0.0, "tDot() " + at);
+            }
+        }
+    }
+
+    @Test
     void vectorRouteAgreesWithTheScalarPhi2Route() {
         Random random = new Random(32);
         Elu elu = new Elu(1);
