@@ -36,8 +36,14 @@ import jdk.incubator.vector.VectorSpecies;
  *       to rounding): F(−a, b) has the coefficients (−1)ⁿcₙ, so one recurrence gives both signs, where
  *       the scalar code integrates φ at 8 Gauss points each.</li>
  * </ul>
- * Entries whose σ is 0 (ρ = ±1) or whose rule would need more than {@link Elu#INTEGRAL_MAX_LEVELS}
- * levels keep the scalar code ({@link Elu#integralVectorRoute}).
+ * Entries whose σ is 0 (ρ = ±1), with a variance outside [2⁻¹⁰⁰, 2¹⁰⁰] or whose rule would need more
+ * than {@link Elu#INTEGRAL_MAX_LEVELS} levels keep the scalar code ({@link Elu#integralVectorRoute}).
+ *
+ * <p>Accuracy: within 8e-16 relative of every piece summed over the same rule with 40-digit conditional
+ * expectations, where the scalar code, with Φ(x − σ)·expm1(μ) and 8-point Gauss on φ, is off by up to
+ * 1e-7 relative on pieces far below their scale (and 3e-14 on it); 5e-15 of the kernels' scale from the
+ * 2-D quadrature (VectorEluIntegralsTest, EluGeluReferenceTest). Speed: 12–16× the scalar code per entry
+ * (EluIntegralsBenchmark; 60–460 nodes, ≈ 2–4 µs per entry on a loaded 2-core AVX-512 machine).
  */
 final class VectorEluIntegrals {
 
