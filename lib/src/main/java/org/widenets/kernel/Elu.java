@@ -40,8 +40,8 @@ package org.widenets.kernel;
  *       (EluBlockTest);</li>
  *   <li>the entries of the integral route with σ &gt; 0 ({@link #integralVectorRoute}) by
  *       {@link VectorEluIntegrals}, the lanes over one entry's quadrature nodes — the same rule and
- *       integrands, 12–16× faster per entry (EluIntegralsBenchmark), within 8e-16 of 40-digit sums over the same rule and within
- *       3e-14 of the scalar code on the kernels' scale (VectorEluIntegralsTest).</li>
+ *       integrands, 12–16× faster per entry (EluIntegralsBenchmark), within 8e-16 of 40-digit sums over
+ *       the same rule and within 3e-14 of the scalar code on the kernels' scale (VectorEluIntegralsTest).</li>
  * </ul>
  * Without the module, the scalar code below.
  */
@@ -54,7 +54,7 @@ public record Elu(double alpha) implements Activation {
     private static final double INTEGRAL_MIN_VARIANCE = 0x1p-100, INTEGRAL_MAX_VARIANCE = 0x1p100;
     /** The most graded levels of the conditional integrals' rule that the vector route takes. */
     static final int INTEGRAL_MAX_LEVELS = 64;
-    /** Whether the Φ₂ route runs over vector lanes ({@link EluBlock}); otherwise the scalar code below. */
+    /** Whether both routes run over vector lanes ({@link EluBlock}, {@link VectorEluIntegrals}); else scalar. */
     private static final boolean VECTOR = VectorModule.PRESENT;
 
     public Elu {

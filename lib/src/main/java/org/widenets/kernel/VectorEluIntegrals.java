@@ -32,7 +32,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       with μ = ±m + σ²/2, x = ∓t: the scalar code's Φ(x − σ)·expm1(μ) − (Φ(x) − Φ(x − σ)), using
  *       Φ(x − σ) = e^{−μ}E[eᵛ; v&lt;0]. The mass Φ(x) − Φ(x − σ) = σφ(t)·F(∓m, σ²/2) with
  *       F(a, b) = ∫₀¹ e^{au − bu²} du = Σₙ cₙ/(n + 1), c₀ = 1, c₁ = a, (n + 1)cₙ₊₁ = a·cₙ − 2b·cₙ₋₁
- *       (the Taylor coefficients of e^{au − bu²}; here |a| &lt; 1 and b &lt; 1/8, and 21 terms are exact
+ *       (the Taylor coefficients of e^{au − bu²}; here |a| &lt; 1 and b &lt; 1/8, and c₀ … c₂₁ are exact
  *       to rounding): F(−a, b) has the coefficients (−1)ⁿcₙ, so one recurrence gives both signs, where
  *       the scalar code integrates φ at 8 Gauss points each.</li>
  * </ul>
