@@ -13,6 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * three Φ₂ with one ρ ({@link VectorBivariateNormal}, sharing the ρ-dependent node factors), three
  * exponentials and four erfcx ({@link VectorNormal}), the angle θ by {@link Angles#angleCore}'s steps.
  * Entries are grouped by Genz's rule (6, 12, 20 points, expansion) so that each vector runs one branch.
+ * The block's other entries go through {@link Elu}'s pair method one by one: those off the Φ₂ route
+ * (a variance outside [0.01, 12], the rows of deep or high-σ_w² networks) on the conditional-integral
+ * route over vector lanes ({@link VectorEluIntegrals}, whose lanes are one entry's quadrature nodes, so
+ * nothing is gained by grouping them), the rest (ρ = ±1, x = x′, zero variance) on the scalar code.
  * Only loaded when {@link VectorModule#PRESENT}.
  */
 final class EluBlock {
@@ -42,8 +46,9 @@ final class EluBlock {
 
     /**
      * {@link Activation#tAndTDot(double, double[], int, double[], double[], int)} for {@link Elu}: entries
-     * off the vector route (variances outside [0.01, 12], ρ = ±1, x = x′, bad input) go through the
-     * scalar pair method, the others through {@link #compute} in groups of one rule.
+     * off the Φ₂ vector route (variances outside [0.01, 12], ρ = ±1, x = x′, bad input) go through the
+     * pair method (which takes {@link VectorEluIntegrals} for the valid ones off the Φ₂ route, and
+     * validates), the others through {@link #compute} in groups of one rule.
      */
     static void block(Elu elu, double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
         Work w = WORK.get();

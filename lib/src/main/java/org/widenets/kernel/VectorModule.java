@@ -6,7 +6,7 @@ package org.widenets.kernel;
  * property {@code widenets.vector} must not be {@code false} (a switch for comparing the two paths).
  *
  * <p>Classes that use the Vector API ({@link VectorGram}, {@link VectorNormal}, {@link VectorBivariateNormal},
- * {@link EluBlock}) are reached only behind {@link #PRESENT}: without the module they are never loaded
+ * {@link EluBlock}, {@link VectorEluIntegrals}) are reached only behind {@link #PRESENT}: without the module they are never loaded
  * and the scalar code runs, so the library works on any Java 17 runtime.
  */
 final class VectorModule {

@@ -179,4 +179,57 @@ final class VectorNormal {
     static int padded(int n) {
         return (n + LANES - 1) / LANES * LANES;
     }
+
+    // ---- expm1 (for ELU's conditional integrals, VectorEluIntegrals); kept apart from exp above ----
+
+    /** 2^k for the expm1 formula is kept within 2^{±60}: beyond, expm1 is −1 or e^x in double. */
+    private static final double EXPM1_K_BOUND = 60;
+    /** Above 40, e^x − 1 rounds to e^x (e^x &gt; 2⁵⁷); below −40, to −1. */
+    private static final double EXPM1_AS_EXP = 40;
+
+    /**
+     * values[i] ← e^{x} − 1 and exps[i] ← e^{x} for x = values[i], from ≤ i &lt; to (a whole number of
+     * vectors): one argument reduction for both. e^x is the arithmetic of {@link #exp} (the same bits);
+     * e^x − 1 = 2^k·p + (2^k − 1) with p = e^r − 1 the reduced argument's polynomial, in one fma
+     * (2^k − 1 is exact for |k| ≤ 53), so that it keeps its relative accuracy where e^x − 1 is small
+     * (within 2 ulp of {@link StrictMath#expm1}, tested). k reaches ±1076 over the clamped range, where
+     * 2^k is not a normal double; it is clamped to ±60 in the formula, which leaves the sum at its limit
+     * −1 for x &lt; −40, and e^x itself is taken above x = 40, where e^x − 1 rounds to e^x. NaN stays NaN;
+     * −0 gives +0.
+     */
+    static void expm1(double[] values, double[] exps, int from, int to) {
+        DoubleVector low = DoubleVector.broadcast(SPECIES, EXP_LOW), high = DoubleVector.broadcast(SPECIES, EXP_HIGH);
+        DoubleVector log2e = DoubleVector.broadcast(SPECIES, LOG2E), shifter = DoubleVector.broadcast(SPECIES, SHIFTER);
+        DoubleVector ln2Hi = DoubleVector.broadcast(SPECIES, -LN2_HI), ln2Lo = DoubleVector.broadcast(SPECIES, -LN2_LO);
+        DoubleVector e2 = DoubleVector.broadcast(SPECIES, E2), e3 = DoubleVector.broadcast(SPECIES, E3),
+                e4 = DoubleVector.broadcast(SPECIES, E4), e5 = DoubleVector.broadcast(SPECIES, E5),
+                e6 = DoubleVector.broadcast(SPECIES, E6), e7 = DoubleVector.broadcast(SPECIES, E7),
+                e8 = DoubleVector.broadcast(SPECIES, E8), e9 = DoubleVector.broadcast(SPECIES, E9),
+                e10 = DoubleVector.broadcast(SPECIES, E10), e11 = DoubleVector.broadcast(SPECIES, E11),
+                e12 = DoubleVector.broadcast(SPECIES, E12), e13 = DoubleVector.broadcast(SPECIES, E13);
+        for (int i = from; i < to; i += LANES) {
+            DoubleVector original = DoubleVector.fromArray(SPECIES, values, i);
+            DoubleVector x = original.max(low).min(high);
+            DoubleVector shifted = x.fma(log2e, shifter);
+            DoubleVector k = shifted.sub(shifter);
+            DoubleVector r = k.fma(ln2Hi, x);
+            r = k.fma(ln2Lo, r);
+            DoubleVector q = r.fma(e13, e12).fma(r, e11).fma(r, e10).fma(r, e9).fma(r, e8).fma(r, e7).fma(r, e6)
+                    .fma(r, e5).fma(r, e4).fma(r, e3).fma(r, e2);
+            DoubleVector p = r.mul(r).fma(q, r);
+            LongVector kBits = shifted.reinterpretAsLongs().sub(SHIFTER_BITS);
+            LongVector k1 = kBits.lanewise(VectorOperators.ASHR, 1);
+            LongVector k2 = kBits.sub(k1);
+            DoubleVector scale1 = k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector scale2 = k2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector exp = p.fma(scale1, scale1).mul(scale2);
+            exp.intoArray(exps, i);
+            // 2^k with k clamped to ±60, built from the clamped k's bits after the shifter (k is an integer)
+            DoubleVector clamped = k.max(-EXPM1_K_BOUND).min(EXPM1_K_BOUND).add(shifter);
+            DoubleVector scale = clamped.reinterpretAsLongs().sub(SHIFTER_BITS).add(1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector expm1 = p.fma(scale, scale.sub(1));
+            expm1.blend(exp, original.compare(VectorOperators.GT, EXPM1_AS_EXP)).intoArray(values, i);
+        }
+    }
 }

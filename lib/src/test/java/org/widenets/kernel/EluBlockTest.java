@@ -101,6 +101,58 @@ class EluBlockTest {
     }
 
     @Test
+    void blockEqualsThePairMethodsBitForBitAcrossTheRouteBoundaries() {
+        // rows of kernel matrices of deep or wide-variance networks: variances from 1e-6 to 900 on both
+        // sides of 0.01 and 12, so that one block mixes the Φ₂ route, the integral route over vector lanes
+        // (VectorEluIntegrals) and the scalar entries (ρ = ±1, x = x′, zero variance)
+        Random random = new Random(34);
+        double[] rows = {1e-6, 0.0099, 0.01, 0.7, 11.99, 12, 12.01, 60, 900};
+        int integral = 0;
+        for (double alpha : new double[] {1, 0.6}) {
+            Elu elu = new Elu(alpha);
+            for (double q11 : rows) {
+                int count = 1 + random.nextInt(200), from = random.nextInt(3);
+                double[] q22 = new double[from + count], q12 = new double[count], ntk12 = new double[count];
+                for (int b = 0; b < count; b++) {
+                    double q = Math.exp(Math.log(1e-6) + Math.log(9e8) * random.nextDouble());
+                    double rho = switch (random.nextInt(8)) {
+                        case 0 -> Math.signum(random.nextGaussian()) * (1 - Math.pow(10, -12 * random.nextDouble()));
+                        case 1 -> 0;
+                        case 2 -> 1;
+                        case 3 -> {
+                            q = q11; // x = x′
+                            yield 1;
+                        }
+                        default -> 2 * random.nextDouble() - 1;
+                    };
+                    if (random.nextInt(40) == 0) {
+                        q = 0;
+                    }
+                    q22[from + b] = q;
+                    q12[b] = rho * Math.sqrt(q11 * q);
+                    ntk12[b] = random.nextGaussian();
+                    if (Elu.integralVectorRoute(q11, q12[b], q)) {
+                        integral++;
+                    }
+                }
+                double[] inQ12 = q12.clone(), inNtk = ntk12.clone();
+                elu.tAndTDot(q11, q22, from, q12, ntk12, count);
+                double[] pair = new double[2];
+                for (int b = 0; b < count; b++) {
+                    double x = inQ12[b], q = q22[from + b];
+                    String at = "alpha " + alpha + ", (" + q11 + ", " + x + ", " + q + ")";
+                    elu.tAndTDot(q11, x, q, pair);
+                    assertEquals(pair[0], q12[b], 0.0, "T " + at);
+                    assertEquals(inNtk[b] * pair[1], ntk12[b], 0.0, "Θ " + at);
+                    assertEquals(pair[0], elu.t(q11, x, q), 0.0, "t() " + at);
+                    assertEquals(pair[1], elu.tDot(q11, x, q), 0.0, "tDot() " + at);
+                }
+            }
+        }
+        assertTrue(integral > 500, "entries on the integral route: " + integral);
+    }
+
+    @Test
     void vectorRouteAgreesWithTheScalarPhi2Route() {
         Random random = new Random(32);
         Elu elu = new Elu(1);

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
  * The library without the Vector API: a child JVM started without {@code --add-modules
  * jdk.incubator.vector} runs ELU's kernels and the batch Φ₂ through the scalar code (the vector classes
  * are never loaded), gives exactly the scalar route's values, and its kernel matrices equal its pair
- * path. In this JVM (with the module, as surefire runs) the vector route agrees with them to rounding.
+ * path. In this JVM (with the module, as surefire runs) both vector routes (Φ₂ and the conditional
+ * integrals) agree with them to rounding, entry by entry and in the kernel matrices of deep ELU networks
+ * whose variances cross 0.01 and 12.
  */
 class VectorModuleAbsentTest {
 
-    /** Covariances on the Φ₂ route at every rule and near ±1, and two off it. */
+    /** Covariances on the Φ₂ route at every rule and near ±1, and off it (below 0.01, above 12, x = x′). */
     static double[][] cases() {
         Random random = new Random(41);
         List<double[]> cases = new ArrayList<>();
@@ -31,7 +33,35 @@ class VectorModuleAbsentTest {
         }
         cases.add(new double[] {20, 3, 1});
         cases.add(new double[] {1, 1, 1});
+        cases.add(new double[] {1e-4, -2e-5, 0.5});
+        cases.add(new double[] {900, -800, 1600});
+        cases.add(new double[] {15, 15 * (1 - 1e-10), 15});
+        cases.add(new double[] {0.003, 0, 40});
+        cases.add(new double[] {16, 20, 25});
         return cases.toArray(new double[0][]);
+    }
+
+    /** Inputs whose norms span a factor 800, so that the variances of deep networks spread widely. */
+    static final DMatrixRMaj SPREAD = spread();
+
+    private static DMatrixRMaj spread() {
+        DMatrixRMaj x = KernelMatricesEqualPairPathTest.randomInputs(9, 4, 43);
+        double[] scales = {0.01, 0.03, 0.1, 0.3, 1, 2, 3, 5, 8};
+        for (int i = 0; i < x.numRows; i++) {
+            for (int k = 0; k < x.numCols; k++) {
+                x.set(i, k, scales[i] * x.get(i, k));
+            }
+        }
+        return x;
+    }
+
+    /**
+     * ELU networks whose variances leave [0.01, 12]: σ_w² = 3 over 10 layers (variances grow ≈ 1.5× per
+     * layer, from 0.1 to ≈ 1e4), and σ_b² = 1e-4 over 3 layers (small inputs stay below 0.01).
+     */
+    static List<Network> deepNetworks() {
+        return List.of(Mlp.builder().activation(new Elu(1)).depth(10).weightVariance(3).biasVariance(0.1).build(),
+                Mlp.builder().activation(new Elu(0.7)).depth(3).weightVariance(1).biasVariance(1e-4).build());
     }
 
     /** What the child JVM prints: one line per case (T, Ṫ bits), then checks of its own. */
@@ -56,6 +86,16 @@ class VectorModuleAbsentTest {
             }
         }
         System.out.println("matrices " + equal);
+        // deep networks whose variances cross 12 and 0.01: every entry, for comparison with the vector routes
+        for (Network deep : deepNetworks()) {
+            KernelMatrices dm = deep.matrices(SPREAD, SPREAD);
+            for (int i = 0; i < SPREAD.numRows; i++) {
+                for (int j = 0; j < SPREAD.numRows; j++) {
+                    System.out.println("entry " + Double.doubleToRawLongBits(dm.nngp().get(i, j)) + " "
+                            + Double.doubleToRawLongBits(dm.ntk().get(i, j)));
+                }
+            }
+        }
         double[] h = {-1, 0.5, 2}, k = {0.3, -2, 1}, rho = {0.2, -0.95, 0.8}, phi = new double[3];
         BivariateNormal.cdf(h, k, rho, phi);
         boolean same = true;
@@ -78,6 +118,8 @@ class VectorModuleAbsentTest {
         }
         assertEquals(0, child.waitFor(), "child JVM: " + lines);
         assertEquals("present false", lines.get(0), "child JVM: " + lines);
+        assertTrue(lines.contains("matrices true"), "child JVM: " + lines);
+        assertTrue(lines.contains("batch true"), "child JVM: " + lines);
         double[][] cases = cases();
         Elu elu = new Elu(1);
         double[] scalar = new double[2], here = new double[2];
@@ -93,12 +135,37 @@ class VectorModuleAbsentTest {
                 double scale = Math.max(1, Math.sqrt(q11 * q22));
                 assertEquals(t, here[0], 2e-15 * scale, "vector against scalar, T, case " + c);
                 assertEquals(tDot, here[1], 2e-15, "vector against scalar, Ṫ, case " + c);
+            } else if (Elu.integralVectorRoute(q11, q12, q22)) {
+                VectorEluIntegralsTest.scalar(elu, q11, q12, q22, scalar);
+                assertEquals(scalar[0], t, 0.0, "scalar integrals, T, case " + c);
+                assertEquals(scalar[1], tDot, 0.0, "scalar integrals, Ṫ, case " + c);
+                double scale = Math.sqrt(elu.diag(q11) * elu.diag(q22));
+                assertEquals(t, here[0], 1e-13 * scale, "vector against scalar integrals, T, case " + c);
+                assertEquals(tDot, here[1], 1e-13, "vector against scalar integrals, Ṫ, case " + c);
             } else {
-                assertEquals(here[0], t, 0.0, "off the vector route, T, case " + c);
-                assertEquals(here[1], tDot, 0.0, "off the vector route, Ṫ, case " + c);
+                assertEquals(here[0], t, 0.0, "off both vector routes, T, case " + c);
+                assertEquals(here[1], tDot, 0.0, "off both vector routes, Ṫ, case " + c);
             }
         }
-        assertTrue(lines.contains("matrices true"), "child JVM: " + lines);
-        assertTrue(lines.contains("batch true"), "child JVM: " + lines);
+        // the deep networks' matrices: scalar there, vector routes here, on the scale √(K_ii K_jj)
+        int line = lines.indexOf("matrices true") + 1;
+        double worst = 0;
+        for (Network deep : deepNetworks()) {
+            KernelMatrices m = deep.matrices(SPREAD, SPREAD);
+            for (int i = 0; i < SPREAD.numRows; i++) {
+                for (int j = 0; j < SPREAD.numRows; j++) {
+                    String[] bits = lines.get(line++).split(" ");
+                    assertEquals("entry", bits[0], "child JVM: " + lines);
+                    double nngp = Double.longBitsToDouble(Long.parseLong(bits[1])), ntk = Double.longBitsToDouble(Long.parseLong(bits[2]));
+                    double scale = Math.sqrt(m.nngp().get(i, i) * m.nngp().get(j, j));
+                    double ntkScale = Math.sqrt(m.ntk().get(i, i) * m.ntk().get(j, j));
+                    worst = Math.max(worst, Math.max(Math.abs(nngp - m.nngp().get(i, j)) / scale,
+                            Math.abs(ntk - m.ntk().get(i, j)) / ntkScale));
+                    assertEquals(nngp, m.nngp().get(i, j), 1e-12 * scale, "NNGP " + i + ", " + j + " of " + deep);
+                    assertEquals(ntk, m.ntk().get(i, j), 1e-12 * ntkScale, "NTK " + i + ", " + j + " of " + deep);
+                }
+            }
+        }
+        System.out.println("deep ELU kernel matrices with and without the Vector API: worst difference / scale " + worst);
     }
 }

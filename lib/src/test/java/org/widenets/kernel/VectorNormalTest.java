@@ -175,4 +175,46 @@ class VectorNormalTest {
             }
         }
     }
+
+    @Test
+    void expm1IsWithinAFewUlpOfStrictMathAndItsExpIsExp() {
+        Random random = new Random(15);
+        int n = 200_000;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = switch (i % 5) {
+                case 0 -> -746 + 1456 * random.nextDouble();                  // everything
+                case 1 -> (random.nextDouble() - 0.5) * 2.5;                  // k = 0, ±1, ±2 (cancellation)
+                case 2 -> Math.signum(random.nextGaussian()) * Math.pow(10, -20 * random.nextDouble()); // tiny
+                case 3 -> -60 * random.nextDouble();                          // ELU's −s₁z
+                default -> 30 + 20 * random.nextDouble();                     // the switch to e^x at 40
+            };
+        }
+        int padded = VectorNormal.padded(n);
+        double[] values = java.util.Arrays.copyOf(x, padded), exps = new double[padded];
+        VectorNormal.expm1(values, exps, 0, padded);
+        double[] exp = map(EXP, x);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            double expected = StrictMath.expm1(x[i]);
+            if (Double.isInfinite(expected)) {
+                assertEquals(expected, values[i], 0.0, "expm1(" + x[i] + ")");
+            } else {
+                worst = Math.max(worst, ulps(values[i], expected));
+            }
+            assertEquals(exp[i], exps[i], 0.0, "exp(" + x[i] + ") beside expm1");
+        }
+        System.out.println("VectorNormal.expm1: worst " + worst + " ulp");
+        assertTrue(worst <= 2, "worst " + worst + " ulp");
+        double[] special = {0, -0.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, -1e-320, 709.7, 40,
+                40.5, -40, -1e10};
+        int m = VectorNormal.padded(special.length);
+        double[] v = java.util.Arrays.copyOf(special, m);
+        VectorNormal.expm1(v, new double[m], 0, m);
+        for (int i = 0; i < special.length; i++) {
+            double expected = StrictMath.expm1(special[i]);
+            assertTrue(expected == v[i] || ulps(v[i], expected) <= 2 || Double.isNaN(expected) && Double.isNaN(v[i]),
+                    "expm1(" + special[i] + ") = " + v[i] + " vs " + expected);
+        }
+    }
 }
