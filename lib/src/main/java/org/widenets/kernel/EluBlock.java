@@ -27,6 +27,7 @@ final class EluBlock {
     private static final double INVERSE_TWO_PI = (0.0 - 1) * (0.0 - 1) / (2 * Math.PI); // AbRelu's c for ReLU
     // multiplications instead of Pieces.bvn's divisions by constants (vector division is slow)
     private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
+    private static final double TWO_OVER_PI = 2 / Math.PI; // EluOrthantSeries' x = 2θ/π
 
     private EluBlock() {
     }
@@ -39,7 +40,7 @@ final class EluBlock {
             w.q12[e] = q12;
             w.q22[e] = q22;
         }
-        compute(alpha, rule(q11, q12, q22), 1, w);
+        compute(alpha, q11, rule(q11, q12, q22), 1, w);
         out[0] = w.t[0];
         out[1] = w.tDot[0];
     }
@@ -79,7 +80,7 @@ final class EluBlock {
                 w.q12[e] = q12[b];
                 w.q22[e] = q22[from + b];
             }
-            compute(elu.alpha(), rule, n, w);
+            compute(elu.alpha(), q11, rule, n, w);
             for (int e = 0; e < n; e++) {
                 int b = index[e];
                 q12[b] = w.t[e];
@@ -100,33 +101,36 @@ final class EluBlock {
     }
 
     /**
-     * T and Ṫ of the entries e &lt; n in w.q11, w.q12, w.q22 (and the padding up to whole vectors), all
-     * of one rule, into w.t and w.tDot.
+     * T and Ṫ of the entries e &lt; n in w.q11 (all equal to q11), w.q12, w.q22 (and the padding up to
+     * whole vectors), all of one rule, into w.t and w.tDot.
      */
-    private static void compute(double alpha, int rule, int n, Work w) {
+    private static void compute(double alpha, double q11, int rule, int n, Work w) {
         int np = VectorNormal.padded(n);
         prepare(np, w);
         VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, np);
-        // e^{q11/2} and erfcx(s₁/√2) depend on the row only (q11 is the same in every lane of a call, block
-        // or pair): one vector of each, copied — the same bits as computing them lane by lane
-        VectorNormal.exp(w.exps, 0, np + LANES);
-        VectorNormal.exp(w.exps, 2 * np, 3 * np);
+        // B₁'s series depends on the row only (q11 is the same in every lane of a call, block or pair):
+        // kept per thread for the last q11, a function of q11 alone, so pairs and blocks get the same bits
+        if (w.series == null || w.seriesVariance != q11) {
+            w.series = EluOrthantSeries.of(q11).coefficients();
+            w.seriesVariance = q11;
+        }
+        // erfcx(s₁/√2) likewise: one vector, copied — the same bits as computing it lane by lane
+        VectorNormal.exp(w.exps, 0, 2 * np);
         VectorNormal.erfcx(w.erfcx, 0, np + LANES);
         VectorNormal.erfcx(w.erfcx, 2 * np, 4 * np);
-        java.util.Arrays.fill(w.exps, np + LANES, 2 * np, w.exps[np]);
         java.util.Arrays.fill(w.erfcx, np + LANES, 2 * np, w.erfcx[np]);
         boolean plackett = rule < VectorBivariateNormal.EXPANSION;
         if (plackett) {
             tails(np, w);
         }
-        VectorBivariateNormal.upper(rule, n, 3, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch, plackett);
+        VectorBivariateNormal.upper(rule, n, 2, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch, plackett);
         assemble(alpha, np, w);
     }
 
     /**
-     * √q, √(q11q22 − q12²), ρ, r = √(1 − ρ²) from the covariance, the three Φ₂ upper
-     * limits — A: (s₁ + ρs₂, ρs₁ + s₂), B₁: (s₁, ρs₁), B₂: (ρs₂, s₂) — and the arguments of the three
-     * exponentials and four erfcx of {@link Elu.Pieces#bvn}.
+     * √q, √(q11q22 − q12²), ρ, r = √(1 − ρ²) from the covariance, the two Φ₂ upper limits —
+     * A: (s₁ + ρs₂, ρs₁ + s₂), B₂: (ρs₂, s₂) — and the arguments of the two exponentials
+     * (e^{(q11 + 2q12 + q22)/2}, e^{q22/2}) and four erfcx of {@link Elu.Pieces#bvn}.
      */
     private static void prepare(int np, Work w) {
         for (int o = 0; o < np; o += LANES) {
@@ -146,13 +150,10 @@ final class EluBlock {
             s2.intoArray(w.s2, o);
             rho.mul(s2).add(s1).intoArray(w.h, o);
             rho.mul(s1).add(s2).intoArray(w.k, o);
-            s1.intoArray(w.h, np + o);
-            rho.mul(s1).intoArray(w.k, np + o);
-            rho.mul(s2).intoArray(w.h, 2 * np + o);
-            s2.intoArray(w.k, 2 * np + o);
+            rho.mul(s2).intoArray(w.h, np + o);
+            s2.intoArray(w.k, np + o);
             q11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.exps, o);
-            q11.mul(0.5).intoArray(w.exps, np + o);
-            q22.mul(0.5).intoArray(w.exps, 2 * np + o);
+            q22.mul(0.5).intoArray(w.exps, np + o);
             s2.mul(INVERSE_SQRT_2).intoArray(w.erfcx, o);
             s1.mul(INVERSE_SQRT_2).intoArray(w.erfcx, np + o);
             r.mul(s2).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 2 * np + o);
@@ -161,45 +162,53 @@ final class EluBlock {
     }
 
     /**
-     * Plackett's Φ(−h), Φ(−k) of the three pairs into the Φ₂ scratch (the layout of
-     * {@link VectorBivariateNormal#upper}): Φ(−s₁) of B₁ and Φ(−s₂) of B₂ as ½erfcx(s/√2)·e^{−q/2} from
-     * the erfcx and exponentials the pieces need anyway (two of the six Φ, ≈ 10% of an entry's work), the
-     * other four ({@link VectorNormal#cdf}) of −(s₁ + ρs₂), −(ρs₁ + s₂), −ρs₁, −ρs₂.
+     * Plackett's Φ(−h), Φ(−k) of the two pairs into the Φ₂ scratch (the layout of
+     * {@link VectorBivariateNormal#upper}: Φ(−h_A), Φ(−h_B₂), Φ(−k_A), Φ(−k_B₂)): Φ(−s₂) of B₂ as
+     * ½erfcx(s₂/√2)·e^{−q22/2} from the erfcx and exponential the pieces need anyway, the other three
+     * ({@link VectorNormal#cdf}) of −(s₁ + ρs₂), −ρs₂, −(ρs₁ + s₂).
      */
     private static void tails(int np, Work w) {
         w.scratch.ensure(np);
-        double[] tails = w.scratch.tails, args = w.tailArgs;
+        double[] tails = w.scratch.tails;
         for (int i = 0; i < np; i++) {
-            args[i] = -w.h[i];                   // A: −(s₁ + ρs₂)
-            args[np + i] = -w.h[2 * np + i];     // B₂: −ρs₂
-            args[2 * np + i] = -w.k[i];          // A: −(ρs₁ + s₂)
-            args[3 * np + i] = -w.k[np + i];     // B₁: −ρs₁
+            tails[i] = -w.h[i];                  // A: −(s₁ + ρs₂)
+            tails[np + i] = -w.h[np + i];        // B₂: −ρs₂
+            tails[2 * np + i] = -w.k[i];         // A: −(ρs₁ + s₂)
         }
-        VectorNormal.cdf(args, w.scratch.cdf, 4 * np);
-        System.arraycopy(args, 0, tails, 0, np);
-        System.arraycopy(args, np, tails, 2 * np, 2 * np);
+        VectorNormal.cdf(tails, w.scratch.cdf, 3 * np);
         for (int o = 0; o < np; o += LANES) {
-            DoubleVector.fromArray(SPECIES, w.erfcx, np + o).mul(0.5)
-                    .div(DoubleVector.fromArray(SPECIES, w.exps, np + o)).intoArray(tails, np + o);      // Φ(−s₁)
             DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5)
-                    .div(DoubleVector.fromArray(SPECIES, w.exps, 2 * np + o)).intoArray(tails, 5 * np + o); // Φ(−s₂)
+                    .div(DoubleVector.fromArray(SPECIES, w.exps, np + o)).intoArray(tails, 3 * np + o); // Φ(−s₂)
         }
-        System.arraycopy(args, 3 * np, tails, 4 * np, np);
     }
 
-    /** The pieces of {@link Elu.Pieces#bvn} and T, Ṫ from them and from ReLU's. */
+    /**
+     * The pieces of {@link Elu.Pieces#bvn} and T, Ṫ from them and from ReLU's; B₁ = ¼erfcx(s₁/√2) + P
+     * and X₂₁ = ½erfcx(s₁/√2) − B₁ = ¼erfcx(s₁/√2) − P with P the odd part of {@link EluOrthantSeries}
+     * at θ = asin ρ, by its Clenshaw recurrence (the same operations as {@link EluOrthantSeries#oddPart}).
+     */
     private static void assemble(double alpha, int np, Work w) {
+        double[] series = w.series;
         for (int o = 0; o < np; o += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, w.asin, o).mul(TWO_OVER_PI);
+            DoubleVector twoY = x.mul(4).fma(x, DoubleVector.broadcast(SPECIES, -2));
+            DoubleVector c1 = DoubleVector.zero(SPECIES), c2 = c1;
+            for (int i = series.length - 1; i >= 1; i--) {
+                DoubleVector c0 = twoY.fma(c1, DoubleVector.broadcast(SPECIES, series[i]).sub(c2));
+                c2 = c1;
+                c1 = c0;
+            }
+            DoubleVector odd = x.mul(twoY.fma(c1, DoubleVector.broadcast(SPECIES, series[0]).sub(c2)).sub(c1));
+            DoubleVector quarter1 = DoubleVector.fromArray(SPECIES, w.erfcx, np + o).mul(0.25);
             DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
             DoubleVector s1 = DoubleVector.fromArray(SPECIES, w.s1, o), s2 = DoubleVector.fromArray(SPECIES, w.s2, o);
             DoubleVector theta = DoubleVector.fromArray(SPECIES, w.theta, o);
             DoubleVector a = DoubleVector.fromArray(SPECIES, w.exps, o).mul(DoubleVector.fromArray(SPECIES, w.phi2, o));
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, w.exps, np + o)
+            DoubleVector b1 = quarter1.add(odd);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, w.exps, np + o)
                     .mul(DoubleVector.fromArray(SPECIES, w.phi2, np + o));
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, w.exps, 2 * np + o)
-                    .mul(DoubleVector.fromArray(SPECIES, w.phi2, 2 * np + o));
             DoubleVector x12 = DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5).sub(b2);
-            DoubleVector x21 = DoubleVector.fromArray(SPECIES, w.erfcx, np + o).mul(0.5).sub(b1);
+            DoubleVector x21 = quarter1.sub(odd);
             DoubleVector p0 = theta.neg().add(Math.PI).mul(INVERSE_TWO_PI);
             DoubleVector c12 = q12.mul(x12).add(s1.mul(INVERSE_SQRT_2PI)
                     .mul(DoubleVector.fromArray(SPECIES, w.erfcx, 2 * np + o).mul(0.5).sub(0.5)));
@@ -216,8 +225,11 @@ final class EluBlock {
     /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
     private static final class Work {
         double[] q11, q12, q22, s1, s2, sin, rho, r, asin, theta, t, tDot;
-        double[] h, k, phi2, exps, erfcx, tailArgs;
-        final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(3);
+        double[] h, k, phi2, exps, erfcx;
+        final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(2);
+        /** {@link EluOrthantSeries#coefficients} for q11 = seriesVariance. */
+        double[] series;
+        double seriesVariance;
         int[][] index = new int[RULES][];
 
         Work() {
@@ -243,12 +255,11 @@ final class EluBlock {
             theta = new double[c];
             t = new double[c];
             tDot = new double[c];
-            h = new double[3 * c];
-            k = new double[3 * c];
-            phi2 = new double[3 * c];
-            exps = new double[3 * c];
+            h = new double[2 * c];
+            k = new double[2 * c];
+            phi2 = new double[2 * c];
+            exps = new double[2 * c];
             erfcx = new double[4 * c];
-            tailArgs = new double[4 * c];
             for (int rule = 0; rule < RULES; rule++) {
                 index[rule] = new int[c];
             }
