@@ -28,6 +28,8 @@ final class EluBlock {
     // multiplications instead of Pieces.bvn's divisions by constants (vector division is slow)
     private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
     private static final double TWO_OVER_PI = 2 / Math.PI; // EluOrthantSeries' x = 2θ/π
+    /** Column arrays up to this length keep their packed series per thread (18 doubles per value). */
+    private static final int MAX_PACKED = 1 << 18;
 
     private EluBlock() {
     }
@@ -40,7 +42,7 @@ final class EluBlock {
             w.q12[e] = q12;
             w.q22[e] = q22;
         }
-        compute(alpha, q11, rule(q11, q12, q22), 1, w);
+        compute(alpha, q11, rule(q11, q12, q22), 1, w, false);
         out[0] = w.t[0];
         out[1] = w.tDot[0];
     }
@@ -54,6 +56,7 @@ final class EluBlock {
     static void block(Elu elu, double q11, double[] q22, int from, double[] q12, double[] ntk12, int count) {
         Work w = WORK.get();
         w.ensure(count);
+        columnOddParts(q11, q22, from, q12, count, w); // before the loop below overwrites q12 in place
         int[] sizes = new int[RULES];
         double[] maps = new double[2];
         for (int b = 0; b < count; b++) {
@@ -79,8 +82,9 @@ final class EluBlock {
                 w.q11[e] = q11;
                 w.q12[e] = q12[b];
                 w.q22[e] = q22[from + b];
+                w.odd2[e] = w.columnOdd[b];
             }
-            compute(elu.alpha(), q11, rule, n, w);
+            compute(elu.alpha(), q11, rule, n, w, true);
             for (int e = 0; e < n; e++) {
                 int b = index[e];
                 q12[b] = w.t[e];
@@ -104,10 +108,20 @@ final class EluBlock {
      * T and Ṫ of the entries e &lt; n in w.q11 (all equal to q11), w.q12, w.q22 (and the padding up to
      * whole vectors), all of one rule, into w.t and w.tDot.
      */
-    private static void compute(double alpha, double q11, int rule, int n, Work w) {
+    private static void compute(double alpha, double q11, int rule, int n, Work w, boolean oddGiven) {
         int np = VectorNormal.padded(n);
         prepare(np, w);
         VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, np);
+        if (!oddGiven) {
+            // a pair (every lane the same entry): B₂'s odd part by the scalar operations of the lanes of
+            // columnOddParts, with q22's series kept per thread like q11's
+            double q22 = w.q22[0];
+            if (w.series2 == null || w.series2Variance != q22) {
+                w.series2 = EluOrthantSeries.of(q22);
+                w.series2Variance = q22;
+            }
+            java.util.Arrays.fill(w.odd2, 0, np, w.series2.oddPart(w.asin[0]));
+        }
         // B₁'s series depends on the row only (q11 is the same in every lane of a call, block or pair):
         // kept per thread for the last q11, a function of q11 alone, so pairs and blocks get the same bits
         if (w.series == null || w.seriesVariance != q11) {
@@ -115,7 +129,7 @@ final class EluBlock {
             w.seriesVariance = q11;
         }
         // erfcx(s₁/√2) likewise: one vector, copied — the same bits as computing it lane by lane
-        VectorNormal.exp(w.exps, 0, 2 * np);
+        VectorNormal.exp(w.exps, 0, np);
         VectorNormal.erfcx(w.erfcx, 0, np + LANES);
         VectorNormal.erfcx(w.erfcx, 2 * np, 4 * np);
         java.util.Arrays.fill(w.erfcx, np + LANES, 2 * np, w.erfcx[np]);
@@ -123,14 +137,14 @@ final class EluBlock {
         if (plackett) {
             tails(np, w);
         }
-        VectorBivariateNormal.upper(rule, n, 2, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch, plackett);
+        VectorBivariateNormal.upper(rule, n, 1, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch, plackett);
         assemble(alpha, np, w);
     }
 
     /**
-     * √q, √(q11q22 − q12²), ρ, r = √(1 − ρ²) from the covariance, the two Φ₂ upper limits —
-     * A: (s₁ + ρs₂, ρs₁ + s₂), B₂: (ρs₂, s₂) — and the arguments of the two exponentials
-     * (e^{(q11 + 2q12 + q22)/2}, e^{q22/2}) and four erfcx of {@link Elu.Pieces#bvn}.
+     * √q, √(q11q22 − q12²), ρ, r = √(1 − ρ²) from the covariance, A's Φ₂ upper limits
+     * (s₁ + ρs₂, ρs₁ + s₂), the argument of its exponential e^{(q11 + 2q12 + q22)/2} and those of the four
+     * erfcx of {@link Elu.Pieces#bvn}.
      */
     private static void prepare(int np, Work w) {
         for (int o = 0; o < np; o += LANES) {
@@ -150,10 +164,7 @@ final class EluBlock {
             s2.intoArray(w.s2, o);
             rho.mul(s2).add(s1).intoArray(w.h, o);
             rho.mul(s1).add(s2).intoArray(w.k, o);
-            rho.mul(s2).intoArray(w.h, np + o);
-            s2.intoArray(w.k, np + o);
             q11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.exps, o);
-            q22.mul(0.5).intoArray(w.exps, np + o);
             s2.mul(INVERSE_SQRT_2).intoArray(w.erfcx, o);
             s1.mul(INVERSE_SQRT_2).intoArray(w.erfcx, np + o);
             r.mul(s2).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 2 * np + o);
@@ -162,24 +173,99 @@ final class EluBlock {
     }
 
     /**
-     * Plackett's Φ(−h), Φ(−k) of the two pairs into the Φ₂ scratch (the layout of
-     * {@link VectorBivariateNormal#upper}: Φ(−h_A), Φ(−h_B₂), Φ(−k_A), Φ(−k_B₂)): Φ(−s₂) of B₂ as
-     * ½erfcx(s₂/√2)·e^{−q22/2} from the erfcx and exponential the pieces need anyway, the other three
-     * ({@link VectorNormal#cdf}) of −(s₁ + ρs₂), −ρs₂, −(ρs₁ + s₂).
+     * Plackett's Φ(−h), Φ(−k) of A into the Φ₂ scratch (the layout of {@link VectorBivariateNormal#upper}):
+     * Φ(−(s₁ + ρs₂)), Φ(−(ρs₁ + s₂)).
      */
     private static void tails(int np, Work w) {
         w.scratch.ensure(np);
         double[] tails = w.scratch.tails;
         for (int i = 0; i < np; i++) {
-            tails[i] = -w.h[i];                  // A: −(s₁ + ρs₂)
-            tails[np + i] = -w.h[np + i];        // B₂: −ρs₂
-            tails[2 * np + i] = -w.k[i];         // A: −(ρs₁ + s₂)
+            tails[i] = -w.h[i];
+            tails[np + i] = -w.k[i];
         }
-        VectorNormal.cdf(tails, w.scratch.cdf, 3 * np);
-        for (int o = 0; o < np; o += LANES) {
-            DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5)
-                    .div(DoubleVector.fromArray(SPECIES, w.exps, np + o)).intoArray(tails, 3 * np + o); // Φ(−s₂)
+        VectorNormal.cdf(tails, w.scratch.cdf, 2 * np);
+    }
+
+    /**
+     * B₂'s odd part ({@link EluOrthantSeries#oddPart} for q22 at θ = asin ρ) of every entry of a block, in
+     * column order, into w.columnOdd: the coefficients of consecutive columns are contiguous in the
+     * packed store ({@link #columnSeries}), so a vector of lanes loads each one at once. asin ρ by the
+     * operations of {@link #prepare} and {@link VectorBivariateNormal#angles}, so the bits of a pair's.
+     * Entries off the vector route get values that are not used.
+     */
+    private static void columnOddParts(double q11, double[] q22, int from, double[] q12, int count, Work w) {
+        int cp = VectorNormal.padded(count);
+        for (int b = 0; b < cp; b++) {
+            int c = Math.min(b, count - 1);
+            w.columnQ12[b] = q12[c];
+            w.columnQ22[b] = q22[from + c];
         }
+        int base = columnSeries(q22, from, count, w);
+        double[][] packed = w.packed;
+        for (int o = 0; o < cp; o += LANES) {
+            DoubleVector x12 = DoubleVector.fromArray(SPECIES, w.columnQ12, o);
+            DoubleVector x22 = DoubleVector.fromArray(SPECIES, w.columnQ22, o);
+            DoubleVector x11 = DoubleVector.broadcast(SPECIES, q11);
+            DoubleVector square = x12.mul(x12);
+            x11.fma(x22, square.neg()).sub(x12.fma(x12, square.neg())).max(0.0).sqrt().intoArray(w.columnSin, o);
+        }
+        VectorBivariateNormal.angles(w.columnSin, w.columnQ12, w.columnTheta, w.columnAsin, cp);
+        int terms = EluOrthantSeries.TERMS;
+        for (int o = 0; o < cp; o += LANES) {
+            int at = from - base + o;
+            DoubleVector x = DoubleVector.fromArray(SPECIES, w.columnAsin, o).mul(TWO_OVER_PI);
+            DoubleVector twoY = x.mul(4).fma(x, DoubleVector.broadcast(SPECIES, -2));
+            DoubleVector c1 = DoubleVector.zero(SPECIES), c2 = c1;
+            for (int i = terms - 1; i >= 1; i--) {
+                DoubleVector c0 = twoY.fma(c1, DoubleVector.fromArray(SPECIES, packed[i], at).sub(c2));
+                c2 = c1;
+                c1 = c0;
+            }
+            x.mul(twoY.fma(c1, DoubleVector.fromArray(SPECIES, packed[0], at).sub(c2)).sub(c1)).intoArray(w.columnOdd, o);
+        }
+    }
+
+    /**
+     * Makes w.packed hold the series coefficients ({@link EluOrthantSeries#coefficients}) of columns
+     * q22[from … from + count) at w.packed[i][c − base], coefficient-major, and returns base. The store is
+     * kept per thread for the last column array (by identity, weakly) when it has at most
+     * {@link #MAX_PACKED} values — a kernel matrix passes one array of all layers' column variances for
+     * every row, so each column's series is built once per matrix and thread, not once per row — and each
+     * column is checked against the value it was built for (callers may refill an array). Larger arrays
+     * get the block's columns built per call. Columns outside the Φ₂ route's variances get zeros.
+     */
+    private static int columnSeries(double[] q22, int from, int count, Work w) {
+        boolean keep = q22.length <= MAX_PACKED;
+        int base = keep ? 0 : from, size = (keep ? q22.length : count) + LANES;
+        if (!keep || w.packedFor.get() != q22 || w.packed[0].length < size) {
+            if (w.packed[0].length < size) {
+                w.packed = new double[EluOrthantSeries.TERMS][size];
+                w.packedKey = new double[size];
+            }
+            java.util.Arrays.fill(w.packedKey, Double.NaN); // NaN never equals: every column is rebuilt
+            w.packedFor = new java.lang.ref.WeakReference<>(keep ? q22 : null);
+        }
+        double[][] packed = w.packed;
+        double[] key = w.packedKey;
+        for (int c = from; c < from + count; c++) {
+            double q = q22[c];
+            if (key[c - base] == q) { // q ≥ 0.01 when built: no ±0 or NaN to confuse ==
+                continue;
+            }
+            if (Elu.useBvn(q, 0, q)) {
+                double[] d = EluOrthantSeries.of(q).coefficients();
+                for (int i = 0; i < d.length; i++) {
+                    packed[i][c - base] = d[i];
+                }
+                key[c - base] = q;
+            } else {
+                for (double[] row : packed) {
+                    row[c - base] = 0;
+                }
+                key[c - base] = Double.NaN;
+            }
+        }
+        return base;
     }
 
     /**
@@ -205,9 +291,10 @@ final class EluBlock {
             DoubleVector theta = DoubleVector.fromArray(SPECIES, w.theta, o);
             DoubleVector a = DoubleVector.fromArray(SPECIES, w.exps, o).mul(DoubleVector.fromArray(SPECIES, w.phi2, o));
             DoubleVector b1 = quarter1.add(odd);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, w.exps, np + o)
-                    .mul(DoubleVector.fromArray(SPECIES, w.phi2, np + o));
-            DoubleVector x12 = DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5).sub(b2);
+            DoubleVector odd2 = DoubleVector.fromArray(SPECIES, w.odd2, o);
+            DoubleVector quarter2 = DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.25);
+            DoubleVector b2 = quarter2.add(odd2);
+            DoubleVector x12 = quarter2.sub(odd2);
             DoubleVector x21 = quarter1.sub(odd);
             DoubleVector p0 = theta.neg().add(Math.PI).mul(INVERSE_TWO_PI);
             DoubleVector c12 = q12.mul(x12).add(s1.mul(INVERSE_SQRT_2PI)
@@ -226,10 +313,19 @@ final class EluBlock {
     private static final class Work {
         double[] q11, q12, q22, s1, s2, sin, rho, r, asin, theta, t, tDot;
         double[] h, k, phi2, exps, erfcx;
-        final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(2);
+        final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(1);
         /** {@link EluOrthantSeries#coefficients} for q11 = seriesVariance. */
         double[] series;
         double seriesVariance;
+        /** A pair's series for q22 = series2Variance. */
+        EluOrthantSeries series2;
+        double series2Variance;
+        /** B₂'s odd part per lane (group order) and per entry (column order), and the column pass's arrays. */
+        double[] odd2, columnOdd, columnQ12, columnQ22, columnSin, columnTheta, columnAsin;
+        /** {@link #columnSeries}' store: coefficients, the column value each was built for, the array. */
+        double[][] packed = new double[EluOrthantSeries.TERMS][0];
+        double[] packedKey = new double[0];
+        java.lang.ref.WeakReference<double[]> packedFor = new java.lang.ref.WeakReference<>(null);
         int[][] index = new int[RULES][];
 
         Work() {
@@ -255,11 +351,18 @@ final class EluBlock {
             theta = new double[c];
             t = new double[c];
             tDot = new double[c];
-            h = new double[2 * c];
-            k = new double[2 * c];
-            phi2 = new double[2 * c];
-            exps = new double[2 * c];
+            h = new double[c];
+            k = new double[c];
+            phi2 = new double[c];
+            exps = new double[c];
             erfcx = new double[4 * c];
+            odd2 = new double[c];
+            columnOdd = new double[c];
+            columnQ12 = new double[c];
+            columnQ22 = new double[c];
+            columnSin = new double[c];
+            columnTheta = new double[c];
+            columnAsin = new double[c];
             for (int rule = 0; rule < RULES; rule++) {
                 index[rule] = new int[c];
             }

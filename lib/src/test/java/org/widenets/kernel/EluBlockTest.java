@@ -154,10 +154,11 @@ class EluBlockTest {
 
     @Test
     void vectorRouteAgreesWithTheScalarPhi2Route() {
-        // The vector route takes B₁ = e^{q11/2}Φ₂(−s₁, −ρs₁; ρ) from EluOrthantSeries, not from Φ₂. Genz's Φ₂
-        // is good to ≈ 1e-17 absolute, but e^{q11/2} (up to 403) scales that to 3e-15 in the scalar route's
-        // B₁ (EluOrthantSeriesTest), so the reference here is the scalar route with its B₁ replaced by an
-        // independent 1-D quadrature (≈ 2e-16): the rest (A, B₂, the assembly) must agree to rounding.
+        // The vector route takes B₁ = e^{q11/2}Φ₂(−s₁, −ρs₁; ρ) and B₂ = e^{q22/2}Φ₂(−ρs₂, −s₂; ρ) from
+        // EluOrthantSeries, not from Φ₂. Genz's Φ₂ is good to ≈ 1e-17 absolute, but e^{q/2} (up to 403)
+        // scales that to 3e-15 in the scalar route's B's (EluOrthantSeriesTest), so the reference here is
+        // the scalar route with B₁ and B₂ replaced by an independent 1-D quadrature (≈ 2e-16): the rest (A,
+        // the assembly) must agree to rounding.
         Random random = new Random(32);
         Elu elu = new Elu(1);
         double worstT = 0, worstTDot = 0, worstPlainT = 0;
@@ -175,16 +176,19 @@ class EluBlockTest {
             // of either route is absolute on the scale of the pieces
             double scale = Math.max(1, Math.sqrt(q11 * q22));
             worstPlainT = Math.max(worstPlainT, Math.abs(vector[0] - scalar[0]) / scale);
-            // B₁ enters X₂₁ (−B₁), C₂₁ (−q12·B₁) and D (−B₁): T gains −(αq12 + α²)ΔB₁, Ṫ −αΔB₁ (α = 1)
-            double s1 = Math.sqrt(q11), p = s1 * Math.sqrt(q22);
+            // B₁ enters X₂₁ (−B₁), C₂₁ (−q12·B₁) and D (−B₁): T gains −(αq12 + α²)ΔB₁, Ṫ −αΔB₁ (α = 1);
+            // B₂ likewise through X₁₂, C₁₂ and D
+            double s1 = Math.sqrt(q11), s2 = Math.sqrt(q22), p = s1 * s2;
             double rho = Math.max(-1, Math.min(1, q12 / p)), r = Math.min(1, Angles.sinTheta(q11, q12, q22) / p);
             double delta = EluOrthantSeriesTest.bByQuadrature(q11, rho, r)
-                    - Math.exp(q11 / 2) * BivariateNormal.cdf(-s1, -rho * s1, rho, r);
+                    - Math.exp(q11 / 2) * BivariateNormal.cdf(-s1, -rho * s1, rho, r)
+                    + EluOrthantSeriesTest.bByQuadrature(q22, rho, r)
+                    - Math.exp(q22 / 2) * BivariateNormal.cdf(-rho * s2, -s2, rho, r);
             worstT = Math.max(worstT, Math.abs(vector[0] - (scalar[0] - (q12 + 1) * delta)) / scale);
             worstTDot = Math.max(worstTDot, Math.abs(vector[1] - (scalar[1] - delta)));
         }
-        System.out.println("ELU vector vs scalar Φ₂ route (B₁ by quadrature): worst |ΔT|/max(1, √(q11 q22)) " + worstT
-                + ", |ΔṪ| " + worstTDot + "; with the scalar route's own B₁: |ΔT|/… " + worstPlainT);
+        System.out.println("ELU vector vs scalar Φ₂ route (B₁, B₂ by quadrature): worst |ΔT|/max(1, √(q11 q22)) " + worstT
+                + ", |ΔṪ| " + worstTDot + "; with the scalar route's own B's: |ΔT|/… " + worstPlainT);
         assertTrue(worstT <= 2e-15, "T: " + worstT);
         assertTrue(worstTDot <= 2e-15, "Ṫ: " + worstTDot);
     }
