@@ -10,9 +10,15 @@ import jdk.incubator.vector.VectorSpecies;
  * methods, so both give the same bits (a lane's value never depends on the other lanes).
  *
  * <p>The expressions are those of {@link Elu.Pieces#bvn} with the ReLU part of {@link AbRelu}: per entry
- * three Φ₂ with one ρ ({@link VectorBivariateNormal}, sharing the ρ-dependent node factors), three
- * exponentials and four erfcx ({@link VectorNormal}), the angle θ by {@link Angles#angleCore}'s steps.
- * Entries are grouped by Genz's rule (6, 12, 20 points, expansion) so that each vector runs one branch.
+ * one Φ₂, A's ({@link VectorBivariateNormal}), one exponential and four erfcx ({@link VectorNormal}),
+ * the angle θ by {@link Angles#angleCore}'s steps, and B₁, B₂ by {@link EluOrthantSeries}: b(q, ρ) =
+ * ¼erfcx(√q/√2) + P_q(asin ρ) with P_q a Chebyshev series whose coefficients depend on q alone — B₁'s
+ * on the row's q11 (built once per call, kept for the last q11), B₂'s on the column's q22 (packed
+ * coefficient-major per column array and kept, {@link #columnSeries}, and evaluated in column order
+ * before the grouping, so that a vector of consecutive columns loads each coefficient at once). Why: the
+ * two Φ₂ of B₁ and B₂ were two thirds of an entry's exponentials, the series are a few dozen fma, and
+ * more accurate (e^{q/2} scales Φ₂'s absolute error, not the series'). Entries are grouped by Genz's
+ * rule (6, 12, 20 points, expansion) so that each vector runs one branch of A's Φ₂.
  * The block's other entries go through {@link Elu}'s pair method one by one: those off the Φ₂ route
  * (a variance outside [0.01, 12], the rows of deep or high-σ_w² networks) on the conditional-integral
  * route over vector lanes ({@link VectorEluIntegrals}, whose lanes are one entry's quadrature nodes, so
@@ -28,8 +34,8 @@ final class EluBlock {
     // multiplications instead of Pieces.bvn's divisions by constants (vector division is slow)
     private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
     private static final double TWO_OVER_PI = 2 / Math.PI; // EluOrthantSeries' x = 2θ/π
-    /** Column arrays up to this length keep their packed series per thread (18 doubles per value). */
-    private static final int MAX_PACKED = 1 << 18;
+    /** Columns whose series a thread keeps ({@link #columnSeries}; 18 doubles each: ≈ 19 MB). */
+    private static final int MAX_KEPT = 1 << 17;
 
     private EluBlock() {
     }
@@ -200,8 +206,9 @@ final class EluBlock {
             w.columnQ12[b] = q12[c];
             w.columnQ22[b] = q22[from + c];
         }
-        int base = columnSeries(q22, from, count, w);
-        double[][] packed = w.packed;
+        ColumnStore store = columnSeries(q22, from, count, w);
+        int base = store.base;
+        double[][] packed = store.packed;
         for (int o = 0; o < cp; o += LANES) {
             DoubleVector x12 = DoubleVector.fromArray(SPECIES, w.columnQ12, o);
             DoubleVector x22 = DoubleVector.fromArray(SPECIES, w.columnQ22, o);
@@ -226,46 +233,65 @@ final class EluBlock {
     }
 
     /**
-     * Makes w.packed hold the series coefficients ({@link EluOrthantSeries#coefficients}) of columns
-     * q22[from … from + count) at w.packed[i][c − base], coefficient-major, and returns base. The store is
-     * kept per thread for the last column array (by identity, weakly) when it has at most
-     * {@link #MAX_PACKED} values — a kernel matrix passes one array of all layers' column variances for
-     * every row, so each column's series is built once per matrix and thread, not once per row — and each
-     * column is checked against the value it was built for (callers may refill an array). Larger arrays
-     * get the block's columns built per call. Columns outside the Φ₂ route's variances get zeros.
+     * The store of the series coefficients ({@link EluOrthantSeries#coefficients}) of columns
+     * q22[from … from + count), at packed[i][c − base] (coefficient-major), made current: per thread, each
+     * column array (by identity, weakly) keeps its store — a kernel matrix passes one array of all layers'
+     * column variances for every row, a depth sweep one per layer, so each column's series is built once
+     * per array and thread, not once per row. Each column is checked against the value it was built for
+     * (callers may refill an array) and (re)built in one batch over vector lanes. Columns outside the Φ₂
+     * route's variances are left as they are (finite; their lanes' results are not used). At most
+     * {@link #MAX_KEPT} columns are kept per thread (18 doubles each); beyond, the stores are dropped, and
+     * an array longer than that gets the block's columns built per call.
      */
-    private static int columnSeries(double[] q22, int from, int count, Work w) {
-        boolean keep = q22.length <= MAX_PACKED;
-        int base = keep ? 0 : from, size = (keep ? q22.length : count) + LANES;
-        if (!keep || w.packedFor.get() != q22 || w.packed[0].length < size) {
-            if (w.packed[0].length < size) {
-                w.packed = new double[EluOrthantSeries.TERMS][size];
-                w.packedKey = new double[size];
+    private static ColumnStore columnSeries(double[] q22, int from, int count, Work w) {
+        ColumnStore store;
+        if (q22.length <= MAX_KEPT) {
+            store = w.stores.get(q22);
+            if (store == null) {
+                if (w.keptColumns + q22.length > MAX_KEPT) {
+                    w.stores.clear();
+                    w.keptColumns = 0;
+                }
+                store = new ColumnStore(q22.length, 0);
+                w.stores.put(q22, store);
+                w.keptColumns += q22.length;
             }
-            java.util.Arrays.fill(w.packedKey, Double.NaN); // NaN never equals: every column is rebuilt
-            w.packedFor = new java.lang.ref.WeakReference<>(keep ? q22 : null);
+        } else {
+            store = new ColumnStore(count, from);
         }
-        double[][] packed = w.packed;
-        double[] key = w.packedKey;
+        int base = store.base, todo = 0;
         for (int c = from; c < from + count; c++) {
             double q = q22[c];
-            if (key[c - base] == q) { // q ≥ 0.01 when built: no ±0 or NaN to confuse ==
-                continue;
-            }
-            if (Elu.useBvn(q, 0, q)) {
-                double[] d = EluOrthantSeries.of(q).coefficients();
-                for (int i = 0; i < d.length; i++) {
-                    packed[i][c - base] = d[i];
-                }
-                key[c - base] = q;
-            } else {
-                for (double[] row : packed) {
-                    row[c - base] = 0;
-                }
-                key[c - base] = Double.NaN;
+            if (store.key[c - base] != q && Elu.useBvn(q, 0, q)) { // NaN keys (not built) never match
+                w.buildColumns[todo] = c;
+                w.buildVariances[todo++] = q;
             }
         }
-        return base;
+        if (todo > 0) {
+            EluOrthantSeries.coefficients(w.buildVariances, todo, w.buildCoefficients, 0, w.buildValues);
+            for (int t = 0; t < todo; t++) {
+                int c = w.buildColumns[t] - base;
+                for (int i = 0; i < EluOrthantSeries.TERMS; i++) {
+                    store.packed[i][c] = w.buildCoefficients[i][t];
+                }
+                store.key[c] = w.buildVariances[t];
+            }
+        }
+        return store;
+    }
+
+    /** Series coefficients of a column array (or a part from base on), coefficient-major, and their keys. */
+    private static final class ColumnStore {
+        final double[][] packed;
+        final double[] key;
+        final int base;
+
+        ColumnStore(int length, int base) {
+            this.base = base;
+            packed = new double[EluOrthantSeries.TERMS][length + LANES];
+            key = new double[length + LANES];
+            java.util.Arrays.fill(key, Double.NaN);
+        }
     }
 
     /**
@@ -322,10 +348,12 @@ final class EluBlock {
         double series2Variance;
         /** B₂'s odd part per lane (group order) and per entry (column order), and the column pass's arrays. */
         double[] odd2, columnOdd, columnQ12, columnQ22, columnSin, columnTheta, columnAsin;
-        /** {@link #columnSeries}' store: coefficients, the column value each was built for, the array. */
-        double[][] packed = new double[EluOrthantSeries.TERMS][0];
-        double[] packedKey = new double[0];
-        java.lang.ref.WeakReference<double[]> packedFor = new java.lang.ref.WeakReference<>(null);
+        /** {@link #columnSeries}' stores by column array, their columns, and its build scratch. */
+        final java.util.WeakHashMap<double[], ColumnStore> stores = new java.util.WeakHashMap<>();
+        int keptColumns;
+        int[] buildColumns;
+        double[] buildVariances, buildValues;
+        double[][] buildCoefficients;
         int[][] index = new int[RULES][];
 
         Work() {
@@ -363,6 +391,10 @@ final class EluBlock {
             columnSin = new double[c];
             columnTheta = new double[c];
             columnAsin = new double[c];
+            buildColumns = new int[c];
+            buildVariances = new double[c];
+            buildValues = new double[EluOrthantSeries.NODES * c];
+            buildCoefficients = new double[EluOrthantSeries.TERMS][c];
             for (int rule = 0; rule < RULES; rule++) {
                 index[rule] = new int[c];
             }

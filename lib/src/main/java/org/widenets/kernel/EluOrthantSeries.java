@@ -1,5 +1,7 @@
 package org.widenets.kernel;
 
+import jdk.incubator.vector.DoubleVector;
+
 /**
  * ELU's piece b(q, ρ) = e^{q/2}·Φ₂(−s, −ρs; ρ), s = √q (B₁ = b(q11, ρ), B₂ = b(q22, ρ) in {@link Elu}),
  * for one q and every ρ, as a series in θ = asin ρ: per entry a few dozen fma instead of a Φ₂ (a dozen
@@ -35,7 +37,9 @@ final class EluOrthantSeries {
     static final int POINTS = 40;
     /** Odd terms T₁, T₃, …, T₃₅ of F_s kept. */
     static final int TERMS = 18;
-    private static final int HALF = POINTS / 2;
+    /** Distinct node values per variance (the integrand is even). */
+    static final int NODES = POINTS / 2;
+    private static final int HALF = NODES;
     /** cos(π/2·tⱼ) at the positive Chebyshev points tⱼ = cos(π(j + ½)/POINTS), j &lt; 20. */
     private static final double[] NODE_COS = new double[HALF];
     /**
@@ -75,23 +79,51 @@ final class EluOrthantSeries {
 
     /** The series for variance q (the Φ₂ route's 0.01 ≤ q ≤ 12; accurate there, tested). */
     static EluOrthantSeries of(double q) {
-        double s = Math.sqrt(q);
-        double[] values = new double[VectorNormal.padded(HALF)];
-        for (int j = 0; j < values.length; j++) {
-            values[j] = s * NODE_COS[Math.min(j, HALF - 1)] * (1 / StandardNormal.SQRT_2);
-        }
-        VectorNormal.erfcx(values, 0, values.length);
+        double[][] out = new double[TERMS][VectorNormal.LANES];
+        coefficients(new double[] {q}, 1, out, 0, new double[HALF * VectorNormal.LANES]);
         double[] d = new double[TERMS];
-        double factor = -s * SCALE;
         for (int i = 0; i < TERMS; i++) {
-            double c = 0;
-            for (int j = 0; j < HALF; j++) {
-                c = Math.fma(MATRIX[i][j], values[j], c);
-            }
-            d[i] = factor * c;
+            d[i] = out[i][0];
         }
-        d[0] += 0.25; // θ/(2π) = x/4 = (1/4)·x·V₀
         return new EluOrthantSeries(d);
+    }
+
+    /**
+     * The coefficients dᵢ of the series of variances[t], t &lt; n, into out[i][at + t], coefficient-major
+     * (the layout {@link EluBlock} reads a vector of columns from; out[i] holds at + n rounded up to whole
+     * vectors), over vector lanes, one per variance: the integrand's erfcx at the 20 nodes of every
+     * variance in one {@link VectorNormal#erfcx}, then dᵢ = −(s/(2√(2π)))·Σⱼ MATRIX[i][j]·erfcxⱼ (fma in
+     * j order) + ¼[i = 0]. A lane's value does not depend on the others, so {@link #of} (n = 1) and a
+     * batch give the same bits. values: scratch of 20·padded(n).
+     */
+    static void coefficients(double[] variances, int n, double[][] out, int at, double[] values) {
+        int np = VectorNormal.padded(n);
+        for (int j = 0; j < HALF; j++) {
+            for (int t = 0; t < np; t++) {
+                values[j * np + t] = Math.sqrt(variances[Math.min(t, n - 1)]) * NODE_COS[j] * (1 / StandardNormal.SQRT_2);
+            }
+        }
+        VectorNormal.erfcx(values, 0, HALF * np);
+        double[] roots = new double[np];
+        for (int t = 0; t < np; t++) {
+            roots[t] = Math.sqrt(variances[Math.min(t, n - 1)]);
+        }
+        for (int o = 0; o < np; o += VectorNormal.LANES) {
+            DoubleVector factor = DoubleVector.fromArray(VectorNormal.SPECIES, roots, o).neg().mul(SCALE);
+            for (int i = 0; i < TERMS; i++) {
+                double[] m = MATRIX[i];
+                DoubleVector c = DoubleVector.zero(VectorNormal.SPECIES);
+                for (int j = 0; j < HALF; j++) {
+                    c = DoubleVector.broadcast(VectorNormal.SPECIES, m[j])
+                            .fma(DoubleVector.fromArray(VectorNormal.SPECIES, values, j * np + o), c);
+                }
+                DoubleVector d = factor.mul(c);
+                if (i == 0) {
+                    d = d.add(0.25); // θ/(2π) = x/4 = (1/4)·x·V₀
+                }
+                d.intoArray(out[i], at + o);
+            }
+        }
     }
 
     /** The coefficients dᵢ (a copy), for the lanes of {@link EluBlock}. */

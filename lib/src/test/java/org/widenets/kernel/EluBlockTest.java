@@ -153,6 +153,42 @@ class EluBlockTest {
     }
 
     @Test
+    void blockEqualsThePairMethodsWhenColumnArraysAreSharedRefilledOrLong() {
+        // EluBlock keeps the columns' series per column array: rows sharing an array (kernel matrices),
+        // several arrays in turn (a depth sweep), an array refilled in place between calls, and one longer
+        // than what a thread keeps (built per call) must all give the pairs' bits
+        Random random = new Random(35);
+        Elu elu = new Elu(0.8);
+        double[][] arrays = {new double[300], new double[300], new double[(1 << 17) + 500]};
+        for (int round = 0; round < 24; round++) {
+            double[] q22 = arrays[round % arrays.length];
+            if (round % 4 == 3 || round < arrays.length) {
+                for (int c = 0; c < q22.length; c++) {
+                    q22[c] = random.nextInt(10) == 0 ? 40 : Math.exp(Math.log(0.01) + Math.log(1200) * random.nextDouble());
+                }
+            } else if (round % 4 == 1) {
+                q22[random.nextInt(200)] = 0.5 + random.nextDouble(); // one column changed in place
+            }
+            double q11 = Math.exp(Math.log(0.02) + 6 * random.nextDouble());
+            int count = 1 + random.nextInt(250), from = q22.length - count - random.nextInt(40);
+            double[] q12 = new double[count], ntk12 = new double[count];
+            for (int b = 0; b < count; b++) {
+                double rho = random.nextInt(6) == 0 ? Math.signum(random.nextGaussian()) * (1 - 1e-9) : 2 * random.nextDouble() - 1;
+                q12[b] = rho * Math.sqrt(q11 * q22[from + b]);
+                ntk12[b] = 1;
+            }
+            double[] inQ12 = q12.clone(), pair = new double[2];
+            elu.tAndTDot(q11, q22, from, q12, ntk12, count);
+            for (int b = 0; b < count; b++) {
+                elu.tAndTDot(q11, inQ12[b], q22[from + b], pair);
+                String at = "round " + round + ", (" + q11 + ", " + inQ12[b] + ", " + q22[from + b] + ")";
+                assertEquals(pair[0], q12[b], 0.0, "T " + at);
+                assertEquals(pair[1], ntk12[b], 0.0, "Θ " + at);
+            }
+        }
+    }
+
+    @Test
     void vectorRouteAgreesWithTheScalarPhi2Route() {
         // The vector route takes B₁ = e^{q11/2}Φ₂(−s₁, −ρs₁; ρ) and B₂ = e^{q22/2}Φ₂(−ρs₂, −s₂; ρ) from
         // EluOrthantSeries, not from Φ₂. Genz's Φ₂ is good to ≈ 1e-17 absolute, but e^{q/2} (up to 403)
