@@ -139,11 +139,7 @@ final class EluBlock {
         VectorNormal.erfcx(w.erfcx, 0, np + LANES);
         VectorNormal.erfcx(w.erfcx, 2 * np, 4 * np);
         java.util.Arrays.fill(w.erfcx, np + LANES, 2 * np, w.erfcx[np]);
-        boolean plackett = rule < VectorBivariateNormal.EXPANSION;
-        if (plackett) {
-            tails(np, w);
-        }
-        VectorBivariateNormal.upper(rule, n, 1, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch, plackett);
+        VectorBivariateNormal.upper(rule, n, 1, w.h, w.k, w.rho, w.r, w.asin, w.phi2, w.scratch);
         assemble(alpha, np, w);
     }
 
@@ -176,20 +172,6 @@ final class EluBlock {
             r.mul(s2).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 2 * np + o);
             r.mul(s1).mul(INVERSE_SQRT_2).intoArray(w.erfcx, 3 * np + o);
         }
-    }
-
-    /**
-     * Plackett's Φ(−h), Φ(−k) of A into the Φ₂ scratch (the layout of {@link VectorBivariateNormal#upper}):
-     * Φ(−(s₁ + ρs₂)), Φ(−(ρs₁ + s₂)).
-     */
-    private static void tails(int np, Work w) {
-        w.scratch.ensure(np);
-        double[] tails = w.scratch.tails;
-        for (int i = 0; i < np; i++) {
-            tails[i] = -w.h[i];
-            tails[np + i] = -w.k[i];
-        }
-        VectorNormal.cdf(tails, w.scratch.cdf, 2 * np);
     }
 
     /**
