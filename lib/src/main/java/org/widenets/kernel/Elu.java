@@ -15,7 +15,11 @@ package org.widenets.kernel;
  *   <li>For moderate variances (0.01 ≤ q ≤ 12), at any ρ, the closed form with three bivariate normal CDFs
  *       ({@link BivariateNormal}, given √(1 − ρ²) from the covariance so that it stays exact near ρ = ±1): A = e^{(q11+2q12+q22)/2}Φ₂(−(s₁+ρs₂), −(ρs₁+s₂); ρ),
  *       B₁ = e^{q11/2}Φ₂(−s₁, −ρs₁; ρ), B₂ likewise, X₁₂ = ½erfcx(s₂/√2) − B₂,
- *       C₁₂ = q12·X₁₂ + (s₁/√(2π))(½erfcx(r s₂/√2) − ½), D = A − B₁ − B₂ + (π−θ)/(2π).</li>
+ *       C₁₂ = q12·X₁₂ + (s₁/√(2π))(½erfcx(r s₂/√2) − ½), D = A − B₁ − B₂ + (π−θ)/(2π). On vector lanes B₁
+ *       and B₂ come instead from b(q, ρ) = ¼erfcx(√q/√2) + θ'/(2π) − (√q/(2√(2π)))∫₀^θ' erfcx(√q cos φ/√2) cos φ dφ,
+ *       θ' = asin ρ (the ρ-derivative of e^{q/2}Φ₂ integrated from ρ = 0; {@link EluOrthantSeries}), a
+ *       Chebyshev series per variance: more accurate than e^{q/2}·Φ₂, whose ≈ 1e-17 absolute error
+ *       e^{q/2} scales up to 3e-15, and a few dozen fma per entry instead of two Φ₂.</li>
  *   <li>Elsewhere the exponential factors overflow (q ≳ 700) or D and C are formed from O(1) pieces
  *       cancelling to O(q) (relative error ε/q at small q). There each piece is a 1-D integral over
  *       z₁ = u/s₁ of its conditional expectation given u, which is closed form: for v | u ~ N(m, σ²),
@@ -29,15 +33,16 @@ package org.widenets.kernel;
  * E[(eᵘ−1)²; u&lt;0] = q/2 − √(2/π)q^{3/2} + (7/8)q² − √(2/π)q^{5/2} + (31/48)q³ (note §2.3).
  * φ′(0) is taken as α (left derivative).
  *
- * <p>Speed: on the Φ₂ route each entry costs three Φ₂ (up to ≈ 130 exponentials), on the integral route
+ * <p>Speed: on the scalar Φ₂ route each entry costs three Φ₂ (up to ≈ 130 exponentials), on the vector
+ * one Φ₂ (A) and two series evaluations ({@link EluOrthantSeries}), on the integral route
  * ≈ 200 evaluations of the integrands (10–50 µs scalar). When the JVM runs with
  * {@code --add-modules jdk.incubator.vector} ({@link VectorModule#PRESENT}), both routes run over vector
  * lanes, for the pair methods and the kernel-matrix block method alike, so both give the same bits:
  * <ul>
  *   <li>the entries of the Φ₂ route with ρ strictly inside (−1, 1) ({@link #vectorRoute}) by
- *       {@link EluBlock}, one lane per entry — the same formulas with Genz's algorithm and exp, erfcx, Φ
- *       built from exact lane operations, equal to this scalar code to ≈ 1e-15 on the pieces' scale
- *       (EluBlockTest);</li>
+ *       {@link EluBlock}, one lane per entry — the same formulas with Genz's algorithm for A, the series
+ *       for B₁ and B₂, and exp, erfcx, Φ built from exact lane operations, equal to this scalar code to
+ *       ≈ 1e-15 on the pieces' scale once the scalar B's e^{q/2}-scaled Φ₂ error is taken out (EluBlockTest);</li>
  *   <li>the entries of the integral route with σ &gt; 0 ({@link #integralVectorRoute}) by
  *       {@link VectorEluIntegrals}, the lanes over one entry's quadrature nodes — the same rule and
  *       integrands, 12–16× faster per entry (EluIntegralsBenchmark), within 8e-16 of 40-digit sums over

@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@link Angles#angleCore}'s reduction, instead of {@code Math.asin} (which has no lane form);</li>
  *   <li>the per-node factors that depend on ρ only — sin of the node angle and 1/(1 − sin²) on Plackett's
  *       branch; x², 1/x², 1/√(1 − x²) and x²/(2(1 + √(1 − x²))²) on the expansion branch — are computed once
- *       per entry and shared by the m argument pairs of the entry (ELU needs three Φ₂ with one ρ), so
+ *       per entry and shared by the m argument pairs of the entry (several Φ₂ with one ρ), so
  *       divisions become multiplications by reciprocals;</li>
  *   <li>erfc beyond 3 by a series in 1/z² instead of the continued fraction ({@link VectorNormal#erfcx}).</li>
  * </ul>
@@ -150,28 +150,15 @@ final class VectorBivariateNormal {
      */
     static void upper(int rule, int n, int m, double[] h, double[] k, double[] rho, double[] sin, double[] asin,
                       double[] out, Scratch scratch) {
-        upper(rule, n, m, h, k, rho, sin, asin, out, scratch, false);
-    }
-
-    /**
-     * {@link #upper(int, int, int, double[], double[], double[], double[], double[], double[], Scratch)}; with
-     * {@code tailsGiven} on Plackett's rules the caller has put Φ(−h) and Φ(−k) of every pair into
-     * scratch.tails (Φ(−h) of pair j at j·np + e, Φ(−k) at (m + j)·np + e; after {@code scratch.ensure(np)}),
-     * because it can form some of them more cheaply (ELU: Φ(−√q) from the erfcx it needs anyway).
-     */
-    static void upper(int rule, int n, int m, double[] h, double[] k, double[] rho, double[] sin, double[] asin,
-                      double[] out, Scratch scratch, boolean tailsGiven) {
         int np = VectorNormal.padded(n);
         scratch.ensure(np);
         double[] tails = scratch.tails;
         if (rule < EXPANSION) {
-            if (!tailsGiven) {
-                for (int i = 0; i < m * np; i++) {
-                    tails[i] = -h[i];
-                    tails[m * np + i] = -k[i];
-                }
-                VectorNormal.cdf(tails, scratch.cdf, 2 * m * np);
+            for (int i = 0; i < m * np; i++) {
+                tails[i] = -h[i];
+                tails[m * np + i] = -k[i];
             }
+            VectorNormal.cdf(tails, scratch.cdf, 2 * m * np);
             int count = 2 * BivariateNormal.X[rule].length;
             for (int o = 0; o < np; o += LANES) {
                 plackettNodes(rule, asin, o, scratch.nodes);

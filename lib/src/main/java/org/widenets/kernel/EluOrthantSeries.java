@@ -1,0 +1,151 @@
+package org.widenets.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+
+/**
+ * ELU's piece b(q, ρ) = e^{q/2}·Φ₂(−s, −ρs; ρ), s = √q (B₁ = b(q11, ρ), B₂ = b(q22, ρ) in {@link Elu}),
+ * for one q and every ρ, as a series in θ = asin ρ: per entry a few dozen fma instead of a Φ₂ (a dozen
+ * exponentials or more) and two Φ tails.
+ *
+ * <p>The form:
+ * <pre>
+ *   b(q, ρ) = ¼erfcx(s/√2) + θ/(2π) − (s/(2√(2π)))·F_s(θ),   F_s(θ) = ∫₀^θ erfcx(s·cos φ/√2)·cos φ dφ.
+ * </pre>
+ * Derivation in one line: dΦ₂(−s, −ρs; ρ)/dρ = e^{−s²/2}/(2π√(1 − ρ²)) − s·φ(ρs)Φ(−s√(1 − ρ²)); times
+ * e^{q/2}, with e^{t²/2}Φ(−t) = ½erfcx(t/√2) and ρ = sin φ, integrated from b(q, 0) = ¼erfcx(s/√2).
+ * The part after ¼erfcx(s/√2) is odd in θ, so b(q, −ρ) = ½erfcx(s/√2) − b(q, ρ) (= X₂₁ at ρ for B₁).
+ *
+ * <p>Why a series: the integrand erfcx(s cos φ/√2)·cos φ is entire and even in φ, so its Chebyshev
+ * series in x = 2φ/π on [−1, 1] converges geometrically, and F_s, its integral, is an odd Chebyshev
+ * series Σ cₖT₂ₖ₊₁(x) = x·Σ cₖVₖ(y), y = T₂(x) = 2x² − 1, Vₖ₊₁ = 2yVₖ − Vₖ₋₁, V₀ = 1, V₁ = 2y − 1.
+ * The coefficients come from the integrand at {@link #POINTS} Chebyshev points (first kind, 20 distinct
+ * values by symmetry: 20 erfcx per q) by the discrete cosine transform and term-by-term integration,
+ * folded into one fixed matrix; {@link #TERMS} odd terms T₁ … T₃₅ (the integrated coefficients fall
+ * below 1e-17 after T₃₅ at s = √12, the Φ₂ route's largest, after T₂₃ at s = 0.1; measured against the
+ * quadrature below: 16 terms leave 2.3e-16, 17 and more the rounding floor 1e-16, 18 kept for margin).
+ * EluOrthantSeriesTest checks the odd part against composite Gauss–Legendre quadrature of F_s
+ * (≤ 1.5e-16 absolute over s ∈ [0.1, 3.47], all θ) and b against {@link BivariateNormal} and an
+ * independent 1-D quadrature, up to |ρ| = 1 − 1e-12.
+ *
+ * <p>The odd part is evaluated by Clenshaw's recurrence in fma form, the same operations in
+ * {@link #oddPart} and in {@link EluBlock}'s lanes, so both give the same bits. The erfcx values at the
+ * nodes come from {@link VectorNormal#erfcx}, so this class needs {@link VectorModule#PRESENT}.
+ */
+final class EluOrthantSeries {
+
+    /** Chebyshev points of the first kind on [−1, 1] for the integrand (even: half of them distinct). */
+    static final int POINTS = 40;
+    /** Odd terms T₁, T₃, …, T₃₅ of F_s kept. */
+    static final int TERMS = 18;
+    /** Distinct node values per variance (the integrand is even). */
+    static final int NODES = POINTS / 2;
+    private static final int HALF = NODES;
+    /** cos(π/2·tⱼ) at the positive Chebyshev points tⱼ = cos(π(j + ½)/POINTS), j &lt; 20. */
+    private static final double[] NODE_COS = new double[HALF];
+    /**
+     * MATRIX[i][j]: coefficient of T₂ᵢ₊₁ in F_s per unit erfcx(s·cos(π/2·tⱼ)/√2) — the cosine transform
+     * (aₘ = (4/POINTS)·Σⱼ f(tⱼ)cos(mπ(j + ½)/POINTS) over the 20 positive points, a₀ halved), the
+     * integral (c₁ = a₀ − a₂/2, cₖ = (aₖ₋₁ − aₖ₊₁)/(2k)), the factor π/2 of dφ = (π/2)dx and the cos φ
+     * of the integrand, folded in double at class initialisation.
+     */
+    private static final double[][] MATRIX = new double[TERMS][HALF];
+    private static final double SCALE = 1 / (2 * StandardNormal.SQRT_2PI);
+    private static final double TWO_OVER_PI = 2 / Math.PI;
+
+    static {
+        double[][] cosine = new double[2 * TERMS + 1][HALF]; // aₘ per unit f(tⱼ)
+        for (int j = 0; j < HALF; j++) {
+            double t = StrictMath.cos(Math.PI * (j + 0.5) / POINTS);
+            NODE_COS[j] = StrictMath.cos(Math.PI / 2 * t);
+            for (int m = 0; m <= 2 * TERMS; m += 2) {
+                cosine[m][j] = (m == 0 ? 2.0 : 4.0) / POINTS * StrictMath.cos(m * Math.PI * (j + 0.5) / POINTS);
+            }
+        }
+        for (int i = 0; i < TERMS; i++) {
+            int k = 2 * i + 1;
+            for (int j = 0; j < HALF; j++) {
+                double c = k == 1 ? cosine[0][j] - cosine[2][j] / 2 : (cosine[k - 1][j] - cosine[k + 1][j]) / (2 * k);
+                MATRIX[i][j] = c * (Math.PI / 2) * NODE_COS[j];
+            }
+        }
+    }
+
+    /** dᵢ of the odd part x·Σ dᵢVᵢ(y) = θ/(2π) − (s/(2√(2π)))·F_s(θ). */
+    private final double[] coefficients;
+
+    private EluOrthantSeries(double[] coefficients) {
+        this.coefficients = coefficients;
+    }
+
+    /** The series for variance q (the Φ₂ route's 0.01 ≤ q ≤ 12; accurate there, tested). */
+    static EluOrthantSeries of(double q) {
+        double[][] out = new double[TERMS][VectorNormal.LANES];
+        coefficients(new double[] {q}, 1, out, 0, new double[HALF * VectorNormal.LANES]);
+        double[] d = new double[TERMS];
+        for (int i = 0; i < TERMS; i++) {
+            d[i] = out[i][0];
+        }
+        return new EluOrthantSeries(d);
+    }
+
+    /**
+     * The coefficients dᵢ of the series of variances[t], t &lt; n, into out[i][at + t], coefficient-major
+     * (the layout {@link EluBlock} reads a vector of columns from; out[i] holds at + n rounded up to whole
+     * vectors), over vector lanes, one per variance: the integrand's erfcx at the 20 nodes of every
+     * variance in one {@link VectorNormal#erfcx}, then dᵢ = −(s/(2√(2π)))·Σⱼ MATRIX[i][j]·erfcxⱼ (fma in
+     * j order) + ¼[i = 0]. A lane's value does not depend on the others, so {@link #of} (n = 1) and a
+     * batch give the same bits. values: scratch of 20·padded(n).
+     */
+    static void coefficients(double[] variances, int n, double[][] out, int at, double[] values) {
+        int np = VectorNormal.padded(n);
+        for (int j = 0; j < HALF; j++) {
+            for (int t = 0; t < np; t++) {
+                values[j * np + t] = Math.sqrt(variances[Math.min(t, n - 1)]) * NODE_COS[j] * (1 / StandardNormal.SQRT_2);
+            }
+        }
+        VectorNormal.erfcx(values, 0, HALF * np);
+        double[] roots = new double[np];
+        for (int t = 0; t < np; t++) {
+            roots[t] = Math.sqrt(variances[Math.min(t, n - 1)]);
+        }
+        for (int o = 0; o < np; o += VectorNormal.LANES) {
+            DoubleVector factor = DoubleVector.fromArray(VectorNormal.SPECIES, roots, o).neg().mul(SCALE);
+            for (int i = 0; i < TERMS; i++) {
+                double[] m = MATRIX[i];
+                DoubleVector c = DoubleVector.zero(VectorNormal.SPECIES);
+                for (int j = 0; j < HALF; j++) {
+                    c = DoubleVector.broadcast(VectorNormal.SPECIES, m[j])
+                            .fma(DoubleVector.fromArray(VectorNormal.SPECIES, values, j * np + o), c);
+                }
+                DoubleVector d = factor.mul(c);
+                if (i == 0) {
+                    d = d.add(0.25); // θ/(2π) = x/4 = (1/4)·x·V₀
+                }
+                d.intoArray(out[i], at + o);
+            }
+        }
+    }
+
+    /** The coefficients dᵢ (a copy), for the lanes of {@link EluBlock}. */
+    double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    /**
+     * b(q, ρ) − ¼erfcx(s/√2) = θ/(2π) − (s/(2√(2π)))·F_s(θ) at θ = asin ρ ∈ [−π/2, π/2]: x = 2θ/π,
+     * y = 2x² − 1, Clenshaw bᵢ = 2y·bᵢ₊₁ + (dᵢ − bᵢ₊₂), value x·(b₀ − b₁) (Σ dᵢVᵢ = b₀ − b₁ for
+     * V₁ − 2yV₀ = −1). {@link EluBlock} runs these operations lane by lane.
+     */
+    double oddPart(double theta) {
+        double[] d = coefficients;
+        double x = theta * TWO_OVER_PI, twoY = Math.fma(4 * x, x, -2);
+        double b1 = 0, b2 = 0;
+        for (int i = TERMS - 1; i >= 1; i--) {
+            double b0 = Math.fma(twoY, b1, d[i] - b2);
+            b2 = b1;
+            b1 = b0;
+        }
+        double b0 = Math.fma(twoY, b1, d[0] - b2);
+        return x * (b0 - b1);
+    }
+}
