@@ -57,18 +57,7 @@ class EluBlockTest {
                     q22[from + b] = e[1];
                     ntk12[b] = random.nextBoolean() ? 1 : random.nextGaussian();
                 }
-                double[] inQ12 = q12.clone(), inNtk = ntk12.clone();
-                elu.tAndTDot(q11, q22, from, q12, ntk12, count);
-                double[] pair = new double[2];
-                for (int b = 0; b < count; b++) {
-                    double x = inQ12[b], q = q22[from + b];
-                    String at = "alpha " + alpha + ", (" + q11 + ", " + x + ", " + q + ")";
-                    elu.tAndTDot(q11, x, q, pair);
-                    assertEquals(pair[0], q12[b], 0.0, "T " + at);
-                    assertEquals(inNtk[b] * pair[1], ntk12[b], 0.0, "Θ " + at);
-                    assertEquals(pair[0], elu.t(q11, x, q), 0.0, "t() " + at);
-                    assertEquals(pair[1], elu.tDot(q11, x, q), 0.0, "tDot() " + at);
-                }
+                assertBlockEqualsPairs(elu, q11, q22, from, q12, ntk12, count, "alpha " + alpha);
             }
         }
     }
@@ -87,16 +76,7 @@ class EluBlockTest {
                 q22[b] = e[1];
                 ntk12[b] = random.nextGaussian();
             }
-            double[] inQ12 = q12.clone(), inNtk = ntk12.clone(), pair = new double[2];
-            selu.tAndTDot(q11, q22, 0, q12, ntk12, count);
-            for (int b = 0; b < count; b++) {
-                String at = "(" + q11 + ", " + inQ12[b] + ", " + q22[b] + ")";
-                selu.tAndTDot(q11, inQ12[b], q22[b], pair);
-                assertEquals(pair[0], q12[b], 0.0, "T " + at);
-                assertEquals(inNtk[b] * pair[1], ntk12[b], 0.0, "Θ " + at);
-                assertEquals(pair[0], selu.t(q11, inQ12[b], q22[b]), 0.0, "t() " + at);
-                assertEquals(pair[1], selu.tDot(q11, inQ12[b], q22[b]), 0.0, "tDot() " + at);
-            }
+            assertBlockEqualsPairs(selu, q11, q22, 0, q12, ntk12, count, "SELU");
         }
     }
 
@@ -135,18 +115,7 @@ class EluBlockTest {
                         integral++;
                     }
                 }
-                double[] inQ12 = q12.clone(), inNtk = ntk12.clone();
-                elu.tAndTDot(q11, q22, from, q12, ntk12, count);
-                double[] pair = new double[2];
-                for (int b = 0; b < count; b++) {
-                    double x = inQ12[b], q = q22[from + b];
-                    String at = "alpha " + alpha + ", (" + q11 + ", " + x + ", " + q + ")";
-                    elu.tAndTDot(q11, x, q, pair);
-                    assertEquals(pair[0], q12[b], 0.0, "T " + at);
-                    assertEquals(inNtk[b] * pair[1], ntk12[b], 0.0, "Θ " + at);
-                    assertEquals(pair[0], elu.t(q11, x, q), 0.0, "t() " + at);
-                    assertEquals(pair[1], elu.tDot(q11, x, q), 0.0, "tDot() " + at);
-                }
+                assertBlockEqualsPairs(elu, q11, q22, from, q12, ntk12, count, "alpha " + alpha);
             }
         }
         assertTrue(integral > 500, "entries on the integral route: " + integral);
@@ -177,14 +146,7 @@ class EluBlockTest {
                 q12[b] = rho * Math.sqrt(q11 * q22[from + b]);
                 ntk12[b] = 1;
             }
-            double[] inQ12 = q12.clone(), pair = new double[2];
-            elu.tAndTDot(q11, q22, from, q12, ntk12, count);
-            for (int b = 0; b < count; b++) {
-                elu.tAndTDot(q11, inQ12[b], q22[from + b], pair);
-                String at = "round " + round + ", (" + q11 + ", " + inQ12[b] + ", " + q22[from + b] + ")";
-                assertEquals(pair[0], q12[b], 0.0, "T " + at);
-                assertEquals(pair[1], ntk12[b], 0.0, "Θ " + at);
-            }
+            assertBlockEqualsPairs(elu, q11, q22, from, q12, ntk12, count, "round " + round);
         }
     }
 
@@ -264,6 +226,25 @@ class EluBlockTest {
                 () -> elu.tAndTDot(1, q22, 0, new double[] {0.5, Double.NaN, 0.2}, new double[3], 3));
         assertThrows(IllegalArgumentException.class,
                 () -> elu.tAndTDot(1, new double[] {1, -1, 1}, 0, new double[] {0.5, 0, 0.2}, new double[3], 3));
+    }
+
+    /**
+     * Runs f's block method on the entries (q12, ntk12 updated in place) and asserts that every entry has
+     * the bits of f's pair methods: T, Θ·Ṫ, and t(), tDot() alike.
+     */
+    static void assertBlockEqualsPairs(Activation f, double q11, double[] q22, int from, double[] q12, double[] ntk12,
+                                       int count, String context) {
+        double[] inQ12 = q12.clone(), inNtk = ntk12.clone(), pair = new double[2];
+        f.tAndTDot(q11, q22, from, q12, ntk12, count);
+        for (int b = 0; b < count; b++) {
+            double x = inQ12[b], q = q22[from + b];
+            String at = context + ", (" + q11 + ", " + x + ", " + q + ")";
+            f.tAndTDot(q11, x, q, pair);
+            assertEquals(pair[0], q12[b], 0.0, "T " + at);
+            assertEquals(inNtk[b] * pair[1], ntk12[b], 0.0, "Θ " + at);
+            assertEquals(pair[0], f.t(q11, x, q), 0.0, "t() " + at);
+            assertEquals(pair[1], f.tDot(q11, x, q), 0.0, "tDot() " + at);
+        }
     }
 
     /** The scalar Φ₂ route, as Elu computes it without the Vector API. */
