@@ -4,6 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * Genz's BVND ({@link BivariateNormal}) over vector lanes: many Φ₂ at once, each lane one evaluation.
@@ -36,8 +38,42 @@ final class VectorBivariateNormal {
     private static final VectorSpecies<Double> SPECIES = VectorNormal.SPECIES;
     private static final int LANES = VectorNormal.LANES;
 
-    /** Rules 0, 1, 2: Plackett's integral with 6, 12, 20 points; this one: the expansion branch. */
-    static final int EXPANSION = 3;
+    /**
+     * Gauss–Legendre points of Plackett's rules, by rule index. Genz's BVND has three (6, 12, 20, for
+     * |ρ| &lt; 0.3, 0.75, 0.925: {@link #rule}); the others let a caller that knows more about its arguments
+     * take fewer points on narrower bands of |ρ| (ELU's A, {@link EluBlock#rule}).
+     */
+    static final int[] PLACKETT_POINTS = {6, 8, 10, 12, 14, 16, 20};
+    /** The rule index after the Plackett rules: the expansion branch (|ρ| ≥ 0.925). */
+    static final int EXPANSION = PLACKETT_POINTS.length;
+    /** Genz's rules by index: 6, 12, 20 points. */
+    private static final int GENZ_6 = 0, GENZ_12 = 3, GENZ_20 = 6;
+    /**
+     * Negative halves of the rules (nodes x &lt; 0 ascending, their weights; used with ±x): Genz's
+     * tabulated values for his three ({@link BivariateNormal#X}, so this class keeps BVND's bits), the
+     * Gauss–Legendre rules of Hipparchus for the others.
+     */
+    private static final double[][] PLACKETT_X = new double[EXPANSION][], PLACKETT_W = new double[EXPANSION][];
+
+    static {
+        for (int rule = 0; rule < EXPANSION; rule++) {
+            int genz = rule == GENZ_6 ? 0 : rule == GENZ_12 ? 1 : rule == GENZ_20 ? 2 : -1;
+            if (genz >= 0) {
+                PLACKETT_X[rule] = BivariateNormal.X[genz];
+                PLACKETT_W[rule] = BivariateNormal.W[genz];
+            } else {
+                int points = PLACKETT_POINTS[rule];
+                GaussIntegrator gl = new GaussIntegratorFactory().legendreHighPrecision(points);
+                double[] x = new double[points / 2], w = new double[points / 2];
+                for (int i = 0; i < points / 2; i++) { // Hipparchus orders the points ascending
+                    x[i] = gl.getPoint(i);
+                    w[i] = gl.getWeight(i);
+                }
+                PLACKETT_X[rule] = x;
+                PLACKETT_W[rule] = w;
+            }
+        }
+    }
 
     private static final double TWO_PI = 2 * Math.PI, SQRT_TWO_PI = Math.sqrt(TWO_PI);
     /** Nodes of the 20-point rule (both signs), which the expansion branch always uses. */
@@ -134,10 +170,10 @@ final class VectorBivariateNormal {
         }
     }
 
-    /** Genz's choice for correlation ρ: 0, 1, 2 for |ρ| &lt; 0.3, &lt; 0.75, &lt; 0.925, else {@link #EXPANSION}. */
+    /** Genz's choice for correlation ρ: 6, 12, 20 points for |ρ| &lt; 0.3, &lt; 0.75, &lt; 0.925, else {@link #EXPANSION}. */
     static int rule(double rho) {
         double a = Math.abs(rho);
-        return a < 0.3 ? 0 : a < 0.75 ? 1 : a < 0.925 ? 2 : EXPANSION;
+        return a < 0.3 ? GENZ_6 : a < 0.75 ? GENZ_12 : a < 0.925 ? GENZ_20 : EXPANSION;
     }
 
     /**
@@ -159,7 +195,7 @@ final class VectorBivariateNormal {
                 tails[m * np + i] = -k[i];
             }
             VectorNormal.cdf(tails, scratch.cdf, 2 * m * np);
-            int count = 2 * BivariateNormal.X[rule].length;
+            int count = PLACKETT_POINTS[rule];
             for (int o = 0; o < np; o += LANES) {
                 plackettNodes(rule, asin, o, scratch.nodes);
                 plackettArguments(rule, m, np, h, k, o, scratch.nodes, scratch.exps);
@@ -184,7 +220,7 @@ final class VectorBivariateNormal {
      * entries at o: sᵢ at nodes[i·L], 1/(1 − sᵢ²) at nodes[(count + i)·L] (node order of the scalar loop).
      */
     private static void plackettNodes(int rule, double[] asin, int o, double[] nodes) {
-        double[] x = BivariateNormal.X[rule];
+        double[] x = PLACKETT_X[rule];
         int count = 2 * x.length;
         DoubleVector s3 = DoubleVector.broadcast(SPECIES, S3), s5 = DoubleVector.broadcast(SPECIES, S5),
                 s7 = DoubleVector.broadcast(SPECIES, S7), s9 = DoubleVector.broadcast(SPECIES, S9),
@@ -208,7 +244,7 @@ final class VectorBivariateNormal {
     /** The exponents (sᵢhk − (h² + k²)/2)/(1 − sᵢ²) of pair j, node i at exps[(j·count + i)·L]. */
     private static void plackettArguments(int rule, int m, int np, double[] h, double[] k, int o, double[] nodes,
                                           double[] exps) {
-        int count = 2 * BivariateNormal.X[rule].length;
+        int count = PLACKETT_POINTS[rule];
         for (int j = 0; j < m; j++) {
             DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * np + o);
             DoubleVector kj = DoubleVector.fromArray(SPECIES, k, j * np + o);
@@ -224,7 +260,7 @@ final class VectorBivariateNormal {
     /** Σ wᵢ·exp(…) (exps after exp), times asin ρ/(4π), plus Φ(−h)Φ(−k) (tails), clamped to [0, 1]. */
     private static void plackettSums(int rule, int m, int np, double[] asin, int o, double[] exps, double[] tails,
                                      double[] out) {
-        double[] w = BivariateNormal.W[rule];
+        double[] w = PLACKETT_W[rule];
         int count = 2 * w.length;
         DoubleVector asr = DoubleVector.fromArray(SPECIES, asin, o);
         for (int j = 0; j < m; j++) {

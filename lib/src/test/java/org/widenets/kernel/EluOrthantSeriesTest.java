@@ -119,4 +119,43 @@ class EluOrthantSeriesTest {
         quadrature += integral(f, left, 12, 24);
         return quadrature / StandardNormal.SQRT_2PI;
     }
+    /**
+     * A = E[e^{u+v}; u &lt; 0, v &lt; 0] = e^{(q11 + 2q12 + q22)/2}Φ₂(−(s₁ + ρs₂), −(ρs₁ + s₂); ρ) without Φ₂, by
+     * Owen's decomposition of the orthant into two wedges: A = (J(s₁ + ρs₂, q22r²) + J(ρs₁ + s₂, q11r²))/(2π),
+     * J(a, c) = a∫₀^∞ e^{−(t² + 2√c·t)/2}/(a² + (√c + t)²) dt (= a·e^{c/2}∫_{√c}^∞ e^{−y²/2}/(a² + y²) dy,
+     * Owen's T in the form whose e^{Q/2} cancels). Panels graded towards 0 down to |a| + √c (the width of the
+     * rational factor), then 24 panels to 12; 20-point Gauss–Legendre on each. r = √(1 − ρ²).
+     */
+    static double aByQuadrature(double q11, double q22, double rho, double r) {
+        double s1 = Math.sqrt(q11), s2 = Math.sqrt(q22);
+        return (wedge(s1 + rho * s2, s2 * r) + wedge(rho * s1 + s2, s1 * r)) / (2 * Math.PI);
+    }
+
+    private static double wedge(double a, double sqrtC) {
+        if (a == 0) {
+            return 0;
+        }
+        java.util.function.DoubleUnaryOperator f =
+                t -> Math.exp(-(t * t + 2 * sqrtC * t) / 2) / (a * a + (sqrtC + t) * (sqrtC + t));
+        double quadrature = 0, left = 0;
+        for (double right = Math.max(1e-300, Math.abs(a) + sqrtC); right < 1; right *= 2) {
+            quadrature += integral(f, left, right, 1);
+            left = right;
+        }
+        quadrature += integral(f, left, 12, 24);
+        return a * quadrature;
+    }
+
+    @Test
+    void aByQuadratureMatchesMpmath() {
+        // A to 20 digits by mpmath (40-digit arithmetic) as E[e^{u} 1[u<0] E[e^{v}1[v<0] | u]], a conditional
+        // 1-D integral unrelated to the wedges above: (q11, q22, ρ, A)
+        double[][] cases = {{6, 5, 0.5, 0.025836601799253187804}, {1, 2, 0.2, 0.059031267475860813023},
+            {0.1, 3, -0.4, 0.065625020084268091143}, {10, 12, 0.9, 0.024488355056450485235},
+            {2, 2, -0.8, 0.039424758396525249121}};
+        for (double[] c : cases) {
+            double rho = c[2], r = Math.sqrt((1 - rho) * (1 + rho));
+            assertEquals(c[3], aByQuadrature(c[0], c[1], rho, r), 5e-16 * c[3], "A at " + java.util.Arrays.toString(c));
+        }
+    }
 }
