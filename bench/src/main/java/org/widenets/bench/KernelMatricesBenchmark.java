@@ -20,12 +20,16 @@ import org.widenets.kernel.Network;
 /**
  * NNGP + NTK matrices of an MLP of depth 10 on N standard-normal inputs of dimension d (symmetric
  * case, x′ = x): the workload of the issue-4 benchmark. bench/numpy_baseline.py times the same
- * recursion in numpy with the same parameters.
+ * recursion in numpy with the same parameters (ReLU, GELU); ELU is compared with ReLU at the same N and d.
+ *
+ * <p>Three warm-up shots: the first shot of a fork also compiles the Vector API code, and until C2 has
+ * compiled it the vector operations run boxed, tens of times slower (ELU at N = 1000: 3.2 s for the first
+ * matrix, 0.3 s from the third on; one warm-up shot left ELU's measured shots 1.5–2× too slow).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 3)
 @Measurement(iterations = 3)
 // the module turns on the Vector API input Gram (org.widenets.kernel.VectorGram); BenchActivations checks it
 @Fork(value = 1, jvmArgs = {"-Xmx6g", "--add-modules=jdk.incubator.vector"})
@@ -41,10 +45,10 @@ public class KernelMatricesBenchmark {
     public int d;
 
     /**
-     * ELU and Tanh (microseconds per entry) are compared with ReLU at N = 500 in
-     * {@link ActivationRatioBenchmark}; at N = 4000 they would take far longer than the whole grid here.
+     * Tanh (Hermite series, ≈ 0.2 µs per entry) is compared with ReLU at N = 500 in
+     * {@link ActivationRatioBenchmark}; at N = 4000 it takes 10 s or more per matrix.
      */
-    @Param({"ReLU", "GELU"})
+    @Param({"ReLU", "GELU", "ELU"})
     public String activation;
 
     private Network network;

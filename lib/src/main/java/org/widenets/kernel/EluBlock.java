@@ -148,6 +148,7 @@ final class EluBlock {
         VectorNormal.erfcx(w.erfcx, 0, 2 * cp);
         VectorNormal.exp(w.exps, 0, cp);
         plackett(count, w);
+        oddParts(store, at, cp, w);
         assemble(alpha, store, at, cp, w);
     }
 
@@ -310,17 +311,17 @@ final class EluBlock {
     }
 
     /**
-     * The pieces of {@link Elu.Pieces#bvn} and T, Ṫ from them and from ReLU's; B₁ = ¼erfcx(s₁/√2) + P₁ and
-     * X₂₁ = ½erfcx(s₁/√2) − B₁ = ¼erfcx(s₁/√2) − P₁ with P₁ the odd part of {@link EluOrthantSeries} at
-     * θ = asin ρ, by its Clenshaw recurrence (the same operations as {@link EluOrthantSeries#oddPart});
-     * B₂ and X₁₂ likewise with the column's series from the store.
+     * The odd parts P₁ (row series, into w.odd1) and P₂ (column series from the store, into w.odd2) of
+     * {@link EluOrthantSeries} at θ = asin ρ, by its Clenshaw recurrence (the same operations as
+     * {@link EluOrthantSeries#oddPart}). A stage of its own, apart from the assembly, whose row constants are
+     * broadcast inside its loop: with both in one loop and the constants hoisted by hand, C2 left the
+     * assembly's two stores as calls ("failed to inline (intrinsic)": the vector class not a constant) in
+     * 2 of 6 JVM runs, which then computed ELU matrices up to 2× slower; 1 of 8 after the split.
      */
-    private static void assemble(double alpha, ColumnStore store, int at, int cp, Work w) {
+    private static void oddParts(ColumnStore store, int at, int cp, Work w) {
         double[] series = w.series;
         double[][] packed = store.packed;
         int terms = EluOrthantSeries.TERMS;
-        DoubleVector quarter1 = DoubleVector.broadcast(SPECIES, w.rowErfcx * 0.25);
-        DoubleVector s1 = DoubleVector.broadcast(SPECIES, Math.sqrt(w.seriesVariance));
         for (int o = 0; o < cp; o += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, w.asin, o).mul(TWO_OVER_PI);
             DoubleVector twoY = x.mul(4).fma(x, DoubleVector.broadcast(SPECIES, -2));
@@ -333,8 +334,23 @@ final class EluBlock {
                 d2 = d1;
                 d1 = d0;
             }
-            DoubleVector odd = x.mul(twoY.fma(c1, DoubleVector.broadcast(SPECIES, series[0]).sub(c2)).sub(c1));
-            DoubleVector odd2 = x.mul(twoY.fma(d1, DoubleVector.fromArray(SPECIES, packed[0], at + o).sub(d2)).sub(d1));
+            x.mul(twoY.fma(c1, DoubleVector.broadcast(SPECIES, series[0]).sub(c2)).sub(c1)).intoArray(w.odd1, o);
+            x.mul(twoY.fma(d1, DoubleVector.fromArray(SPECIES, packed[0], at + o).sub(d2)).sub(d1)).intoArray(w.odd2, o);
+        }
+    }
+
+    /**
+     * The pieces of {@link Elu.Pieces#bvn} and T, Ṫ from them and from ReLU's; B₁ = ¼erfcx(s₁/√2) + P₁ and
+     * X₂₁ = ½erfcx(s₁/√2) − B₁ = ¼erfcx(s₁/√2) − P₁ ({@link #oddParts}), B₂ and X₁₂ likewise with the
+     * column's P₂ and erfcx(s₂/√2) from the store.
+     */
+    private static void assemble(double alpha, ColumnStore store, int at, int cp, Work w) {
+        double rowQuarter = w.rowErfcx * 0.25, rowS = Math.sqrt(w.seriesVariance);
+        for (int o = 0; o < cp; o += LANES) {
+            DoubleVector quarter1 = DoubleVector.broadcast(SPECIES, rowQuarter);
+            DoubleVector s1 = DoubleVector.broadcast(SPECIES, rowS);
+            DoubleVector odd = DoubleVector.fromArray(SPECIES, w.odd1, o);
+            DoubleVector odd2 = DoubleVector.fromArray(SPECIES, w.odd2, o);
             DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
             DoubleVector s2 = DoubleVector.fromArray(SPECIES, w.s2, o);
             DoubleVector theta = DoubleVector.fromArray(SPECIES, w.theta, o);
@@ -359,7 +375,7 @@ final class EluBlock {
 
     /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
     private static final class Work {
-        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, phi2, exps, erfcx;
+        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, phi2, exps, erfcx, odd1, odd2;
         double[] groupH, groupK, groupRho, groupR, groupAsin, groupPhi2;
         boolean[] route;
         int[] rules;
@@ -402,6 +418,8 @@ final class EluBlock {
             k = new double[c];
             phi2 = new double[c];
             exps = new double[c];
+            odd1 = new double[c];
+            odd2 = new double[c];
             erfcx = new double[2 * c];
             groupH = new double[c];
             groupK = new double[c];
