@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * methods, so both give the same bits (a lane's value never depends on the other lanes).
  *
  * <p>The expressions are those of {@link Elu.Pieces#bvn} with the ReLU part of {@link AbRelu}: per entry
- * one Φ₂, A's ({@link VectorBivariateNormal}), one exponential and two erfcx ({@link VectorNormal}), the
+ * A = e^{(q11 + 2q12 + q22)/2}·Φ₂ ({@link VectorBivariateNormal#scaledUpper}, whose e^{…} enters its
+ * exponents), two erfcx ({@link VectorNormal}), the
  * angle θ by {@link Angles#angleCore}'s steps, and B₁, B₂ by {@link EluOrthantSeries}: b(q, ρ) =
  * ¼erfcx(√q/√2) + P_q(asin ρ) with P_q a Chebyshev series whose coefficients depend on q alone. Why: the
  * two Φ₂ of B₁ and B₂ were two thirds of an entry's exponentials, the series are a few dozen fma, and
@@ -146,7 +147,6 @@ final class EluBlock {
         prepare(q11, cp, w);
         VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, cp);
         VectorNormal.erfcx(w.erfcx, 0, 2 * cp);
-        VectorNormal.exp(w.exps, 0, cp);
         plackett(count, w);
         oddParts(store, at, cp, w);
         assemble(alpha, store, at, cp, w);
@@ -154,7 +154,7 @@ final class EluBlock {
 
     /**
      * Per entry: √q22, √(q11q22 − q12²), ρ, r = √(1 − ρ²), A's Φ₂ upper limits (s₁ + ρs₂, ρs₁ + s₂), the
-     * argument of its exponential e^{(q11 + 2q12 + q22)/2} and those of erfcx(r·s₂/√2), erfcx(r·s₁/√2).
+     * logarithm of its factor, (q11 + 2q12 + q22)/2, and the arguments of erfcx(r·s₂/√2), erfcx(r·s₁/√2).
      */
     private static void prepare(double q11, int cp, Work w) {
         DoubleVector x11 = DoubleVector.broadcast(SPECIES, q11), s1 = x11.sqrt();
@@ -180,7 +180,7 @@ final class EluBlock {
     }
 
     /**
-     * A's Φ₂ of the entries on the route into w.phi2 (column order), by rule: gathered into whole vectors of
+     * A of the entries on the route into w.a (column order), by rule: gathered into whole vectors of
      * one rule (the tail repeats the rule's last entry: valid arguments), {@link VectorBivariateNormal#upper},
      * scattered back.
      */
@@ -207,11 +207,12 @@ final class EluBlock {
                 w.groupRho[e] = w.rho[b];
                 w.groupR[e] = w.r[b];
                 w.groupAsin[e] = w.asin[b];
+                w.groupScale[e] = w.exps[b];
             }
-            VectorBivariateNormal.upper(rule, n, 1, w.groupH, w.groupK, w.groupRho, w.groupR, w.groupAsin,
-                    w.groupPhi2, w.scratch);
+            VectorBivariateNormal.scaledUpper(rule, n, w.groupH, w.groupK, w.groupRho, w.groupR, w.groupAsin,
+                    w.groupScale, w.groupA, w.scratch);
             for (int e = 0; e < n; e++) {
-                w.phi2[index[e]] = w.groupPhi2[e];
+                w.a[index[e]] = w.groupA[e];
             }
         }
     }
@@ -354,7 +355,7 @@ final class EluBlock {
             DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
             DoubleVector s2 = DoubleVector.fromArray(SPECIES, w.s2, o);
             DoubleVector theta = DoubleVector.fromArray(SPECIES, w.theta, o);
-            DoubleVector a = DoubleVector.fromArray(SPECIES, w.exps, o).mul(DoubleVector.fromArray(SPECIES, w.phi2, o));
+            DoubleVector a = DoubleVector.fromArray(SPECIES, w.a, o);
             DoubleVector b1 = quarter1.add(odd);
             DoubleVector quarter2 = DoubleVector.fromArray(SPECIES, store.erfcx, at + o).mul(0.25);
             DoubleVector b2 = quarter2.add(odd2);
@@ -375,8 +376,8 @@ final class EluBlock {
 
     /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
     private static final class Work {
-        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, phi2, exps, erfcx, odd1, odd2;
-        double[] groupH, groupK, groupRho, groupR, groupAsin, groupPhi2;
+        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, a, exps, erfcx, odd1, odd2;
+        double[] groupH, groupK, groupRho, groupR, groupAsin, groupScale, groupA;
         boolean[] route;
         int[] rules;
         final int[] sizes = new int[RULES];
@@ -416,7 +417,7 @@ final class EluBlock {
             tDot = new double[c];
             h = new double[c];
             k = new double[c];
-            phi2 = new double[c];
+            a = new double[c];
             exps = new double[c];
             odd1 = new double[c];
             odd2 = new double[c];
@@ -426,7 +427,8 @@ final class EluBlock {
             groupRho = new double[c];
             groupR = new double[c];
             groupAsin = new double[c];
-            groupPhi2 = new double[c];
+            groupScale = new double[c];
+            groupA = new double[c];
             route = new boolean[c];
             rules = new int[c];
             buildColumns = new int[c];

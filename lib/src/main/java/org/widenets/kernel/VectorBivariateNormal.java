@@ -82,6 +82,7 @@ final class VectorBivariateNormal {
     private static final int EXPANSION_EXPS = 2 + 2 * NODES;
     // Divisions by constants as multiplications (vector division is several times slower than
     // multiplication; the roundings differ, the values by an ulp)
+    private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2;
     private static final double INVERSE_TWO_PI = 1 / TWO_PI, INVERSE_FOUR_PI = 1 / (2 * TWO_PI), THIRD = 1.0 / 3,
             FIFTH = 1.0 / 5;
     /** 1/(1 ± tᵢ)² for the expansion branch's nodes xᵢ = (a/2)(1 ± tᵢ), in node order. */
@@ -195,13 +196,10 @@ final class VectorBivariateNormal {
                 tails[m * np + i] = -k[i];
             }
             VectorNormal.cdf(tails, scratch.cdf, 2 * m * np);
-            int count = PLACKETT_POINTS[rule];
-            for (int o = 0; o < np; o += LANES) {
-                plackettNodes(rule, asin, o, scratch.nodes);
-                plackettArguments(rule, m, np, h, k, o, scratch.nodes, scratch.exps);
-                VectorNormal.exp(scratch.exps, 0, m * count * LANES);
-                plackettSums(rule, m, np, asin, o, scratch.exps, tails, out);
+            for (int i = 0; i < m * np; i++) {
+                tails[i] *= tails[m * np + i]; // Φ(−h)Φ(−k)
             }
+            plackett(rule, m, np, h, k, asin, null, tails, 0, out, scratch);
         } else {
             expansionTails(np, m, h, k, rho, sin, tails);
             VectorNormal.cdf(tails, scratch.cdf, 3 * m * np);
@@ -211,6 +209,69 @@ final class VectorBivariateNormal {
                 VectorNormal.exp(scratch.exps, 0, m * EXPANSION_EXPS * LANES);
                 expansionSums(m, np, h, k, rho, sin, o, scratch.nodes, scratch.exps, tails, out);
             }
+        }
+    }
+
+    /**
+     * e^{L}·P(Z₁ &gt; h, Z₂ &gt; k) for n entries with one argument pair each and h + k ≥ 0 (at most one limit
+     * negative), L = logScale[e]; otherwise as {@link #upper}, whose result it is times e^{L} — but on
+     * Plackett's rules without forming e^{L} or Φ(−h)Φ(−k): L goes into each node's exponent, and the
+     * product term is e^{L}Φ(−h)Φ(−k) from ½erfcx(|h|/√2), ½erfcx(|k|/√2), e^{L − (h² + k²)/2} and, if a
+     * limit is negative, e^{L − k²/2} (h &lt; 0) or e^{L − h²/2} (k &lt; 0), by Φ(−x) = 1 − ½erfcx(−x/√2)e^{−x²/2}
+     * for x &lt; 0: two exponentials and two erfcx per entry instead of three and two (ELU's
+     * A = e^{(q11 + 2q12 + q22)/2}Φ₂, {@link EluBlock}). The result can exceed 1; it is clamped below at 0.
+     */
+    static void scaledUpper(int rule, int n, double[] h, double[] k, double[] rho, double[] sin, double[] asin,
+                            double[] logScale, double[] out, Scratch scratch) {
+        int np = VectorNormal.padded(n);
+        scratch.ensure(np);
+        if (rule == EXPANSION) {
+            upper(rule, n, 1, h, k, rho, sin, asin, out, scratch);
+            double[] scale = scratch.cdf;
+            System.arraycopy(logScale, 0, scale, 0, np);
+            VectorNormal.exp(scale, 0, np);
+            for (int o = 0; o < np; o += LANES) {
+                DoubleVector.fromArray(SPECIES, out, o).mul(DoubleVector.fromArray(SPECIES, scale, o)).intoArray(out, o);
+            }
+            return;
+        }
+        double[] tails = scratch.tails, cdf = scratch.cdf;
+        for (int o = 0; o < np; o += LANES) {
+            DoubleVector hv = DoubleVector.fromArray(SPECIES, h, o), kv = DoubleVector.fromArray(SPECIES, k, o);
+            DoubleVector l = DoubleVector.fromArray(SPECIES, logScale, o);
+            hv.abs().mul(INVERSE_SQRT_2).intoArray(tails, o);
+            kv.abs().mul(INVERSE_SQRT_2).intoArray(tails, np + o);
+            DoubleVector hs = hv.mul(hv).mul(0.5), ks = kv.mul(kv).mul(0.5);
+            l.sub(hs).sub(ks).intoArray(cdf, o);
+            l.sub(ks.blend(hs, hv.compare(VectorOperators.GE, 0))).intoArray(cdf, np + o);
+        }
+        VectorNormal.erfcx(tails, 0, 2 * np);
+        VectorNormal.exp(cdf, 0, 2 * np);
+        for (int o = 0; o < np; o += LANES) {
+            DoubleVector hv = DoubleVector.fromArray(SPECIES, h, o), kv = DoubleVector.fromArray(SPECIES, k, o);
+            DoubleVector xh = DoubleVector.fromArray(SPECIES, tails, o).mul(0.5);
+            DoubleVector xk = DoubleVector.fromArray(SPECIES, tails, np + o).mul(0.5);
+            DoubleVector both = xh.mul(xk).mul(DoubleVector.fromArray(SPECIES, cdf, o));
+            VectorMask<Double> hNegative = hv.compare(VectorOperators.LT, 0), kNegative = kv.compare(VectorOperators.LT, 0);
+            DoubleVector single = DoubleVector.fromArray(SPECIES, cdf, np + o).mul(xk.blend(xh, kNegative));
+            both.blend(single.sub(both), hNegative.or(kNegative)).intoArray(tails, 2 * np + o);
+        }
+        plackett(rule, 1, np, h, k, asin, logScale, tails, 2 * np, out, scratch);
+    }
+
+    /**
+     * Plackett's sum over the vectors of entries: per vector the node factors, the exponents (plus
+     * logScale[e] when not null), one exponential over them, and the weighted sum plus product[offset + at]
+     * (the Φ-tail term); clamped to [0, 1] unscaled, below at 0 scaled.
+     */
+    private static void plackett(int rule, int m, int np, double[] h, double[] k, double[] asin, double[] logScale,
+                                 double[] product, int offset, double[] out, Scratch scratch) {
+        int count = PLACKETT_POINTS[rule];
+        for (int o = 0; o < np; o += LANES) {
+            plackettNodes(rule, asin, o, scratch.nodes);
+            plackettArguments(rule, m, np, h, k, o, scratch.nodes, logScale, scratch.exps);
+            VectorNormal.exp(scratch.exps, 0, m * count * LANES);
+            plackettSums(rule, m, np, asin, o, scratch.exps, product, offset, logScale == null, out);
         }
     }
 
@@ -241,37 +302,46 @@ final class VectorBivariateNormal {
         }
     }
 
-    /** The exponents (sᵢhk − (h² + k²)/2)/(1 − sᵢ²) of pair j, node i at exps[(j·count + i)·L]. */
+    /**
+     * The exponents (sᵢhk − (h² + k²)/2)/(1 − sᵢ²) of pair j, node i at exps[(j·count + i)·L], plus
+     * logScale[e] when not null (one pair per entry then).
+     */
     private static void plackettArguments(int rule, int m, int np, double[] h, double[] k, int o, double[] nodes,
-                                          double[] exps) {
+                                          double[] logScale, double[] exps) {
         int count = PLACKETT_POINTS[rule];
         for (int j = 0; j < m; j++) {
-            DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * np + o);
-            DoubleVector kj = DoubleVector.fromArray(SPECIES, k, j * np + o);
-            DoubleVector hk = hj.mul(kj), hs = hj.mul(hj).add(kj.mul(kj)).mul(0.5);
             for (int node = 0; node < count; node++) {
+                DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * np + o);
+                DoubleVector kj = DoubleVector.fromArray(SPECIES, k, j * np + o);
+                DoubleVector hk = hj.mul(kj), hs = hj.mul(hj).add(kj.mul(kj)).mul(0.5);
                 DoubleVector sn = DoubleVector.fromArray(SPECIES, nodes, node * LANES);
                 DoubleVector inverse = DoubleVector.fromArray(SPECIES, nodes, (count + node) * LANES);
-                sn.mul(hk).sub(hs).mul(inverse).intoArray(exps, (j * count + node) * LANES);
+                DoubleVector argument = sn.mul(hk).sub(hs).mul(inverse);
+                if (logScale != null) {
+                    argument = argument.add(DoubleVector.fromArray(SPECIES, logScale, o));
+                }
+                argument.intoArray(exps, (j * count + node) * LANES);
             }
         }
     }
 
-    /** Σ wᵢ·exp(…) (exps after exp), times asin ρ/(4π), plus Φ(−h)Φ(−k) (tails), clamped to [0, 1]. */
-    private static void plackettSums(int rule, int m, int np, double[] asin, int o, double[] exps, double[] tails,
-                                     double[] out) {
+    /**
+     * Σ wᵢ·exp(…) (exps after exp), times asin ρ/(4π), plus the tail term (product[offset + j·np + e]),
+     * clamped to [0, 1] (or only below, at 0, when not unit).
+     */
+    private static void plackettSums(int rule, int m, int np, double[] asin, int o, double[] exps, double[] product,
+                                     int offset, boolean unit, double[] out) {
         double[] w = PLACKETT_W[rule];
         int count = 2 * w.length;
-        DoubleVector asr = DoubleVector.fromArray(SPECIES, asin, o);
         for (int j = 0; j < m; j++) {
             DoubleVector sum = DoubleVector.zero(SPECIES);
             for (int node = 0; node < count; node++) {
                 sum = sum.add(DoubleVector.fromArray(SPECIES, exps, (j * count + node) * LANES).mul(w[node / 2]));
             }
             int at = j * np + o;
-            DoubleVector product = DoubleVector.fromArray(SPECIES, tails, at)
-                    .mul(DoubleVector.fromArray(SPECIES, tails, m * np + at));
-            sum.mul(asr).mul(INVERSE_FOUR_PI).add(product).min(1).max(0).intoArray(out, at);
+            DoubleVector asr = DoubleVector.fromArray(SPECIES, asin, o);
+            DoubleVector value = sum.mul(asr).mul(INVERSE_FOUR_PI).add(DoubleVector.fromArray(SPECIES, product, offset + at));
+            (unit ? value.min(1) : value).max(0).intoArray(out, at);
         }
     }
 
