@@ -24,8 +24,8 @@ package org.widenets.kernel;
  *       it) except for 0.1 ≤ |ρ| &lt; 0.3 above q = 12 (Genz's 6-point rule, {@link #useBvn});
  *       the scalar route, whose B's are e^{q/2}·Φ₂, stays at 12. Measured against the integral route
  *       (accurate to ≈ 1e-15, mpmath) on a grid of ρ including ±(1 − 10⁻¹⁴): for 12 &lt; q ≤ 24 T is within
- *       1.3e-14 of √(diag·diag) and Ṫ within 1.4e-13 relative (α = 1; 9e-13 at α = 3); for q ≤ 12,
- *       outside 0.2 ≤ |ρ| &lt; 0.3, 3e-14 and 1.4e-14 (in it, the 6-point rule's 1e-12).</li>
+ *       8e-15 of √(diag·diag) and Ṫ within 1.4e-13 relative at α = 1 (5.4e-14 and 8.5e-13 at α = 3); for
+ *       q ≤ 12, outside 0.2 ≤ |ρ| &lt; 0.3, 3.2e-14 and 1.4e-14 (in it, the 6-point rule's 1e-12).</li>
  *   <li>Elsewhere the exponential factors overflow (q ≳ 700) or D and C are formed from O(1) pieces
  *       cancelling to O(q) (relative error ε/q at small q). There each piece is a 1-D integral over
  *       z₁ = u/s₁ of its conditional expectation given u, which is closed form: for v | u ~ N(m, σ²),
