@@ -18,13 +18,18 @@ import jdk.incubator.vector.DoubleVector;
  * <p>Why a series: the integrand erfcx(s cos φ/√2)·cos φ is entire and even in φ, so its Chebyshev
  * series in x = 2φ/π on [−1, 1] converges geometrically, and F_s, its integral, is an odd Chebyshev
  * series Σ cₖT₂ₖ₊₁(x) = x·Σ cₖVₖ(y), y = T₂(x) = 2x² − 1, Vₖ₊₁ = 2yVₖ − Vₖ₋₁, V₀ = 1, V₁ = 2y − 1.
- * The coefficients come from the integrand at {@link #POINTS} Chebyshev points (first kind, 20 distinct
- * values by symmetry: 20 erfcx per q) by the discrete cosine transform and term-by-term integration,
- * folded into one fixed matrix; {@link #TERMS} odd terms T₁ … T₃₅ (the integrated coefficients fall
- * below 1e-17 after T₃₅ at s = √12, the Φ₂ route's largest, after T₂₃ at s = 0.1; measured against the
- * quadrature below: 16 terms leave 2.3e-16, 17 and more the rounding floor 1e-16, 18 kept for margin).
+ * The coefficients come from the integrand at {@link #POINTS} Chebyshev points (first kind, 24 distinct
+ * values by symmetry: 24 erfcx per q) by the discrete cosine transform and term-by-term integration,
+ * folded into one fixed matrix; {@link #TERMS} odd terms T₁ … T₄₃. How many: the integrand varies on
+ * the scale 1/s near φ = ±π/2 (where s·cos φ is small), so the coefficients decay more slowly as s grows;
+ * measured against the quadrature below, the worst absolute error over θ is at the rounding floor
+ * (≤ 1.5e-16) with 18 terms (40 points) up to s² = 16 but 1.8e-16 at 20, 3.5e-16 at 24, 4e-15 at 28;
+ * with 20 terms (44 points) up to s² = 28 and 3e-16 at 32; with 22 terms (48 points) up to s² = 32
+ * (1.8e-16 at 40, 4e-16 at 48). 22 are kept: the Φ₂ route goes to s² = 24 ({@link Elu}), and up to
+ * {@link #MAX_VARIANCE} the series would not limit it; the last coefficient is 3.5e-18 at s² = 24,
+ * 1.4e-17 at 32. Each term costs one fma per B per entry.
  * EluOrthantSeriesTest checks the odd part against composite Gauss–Legendre quadrature of F_s
- * (≤ 1.5e-16 absolute over s ∈ [0.1, 3.47], all θ) and b against {@link BivariateNormal} and an
+ * (≤ 1.5e-16 absolute over s ∈ [0.1, √32], all θ) and b against {@link BivariateNormal} and an
  * independent 1-D quadrature, up to |ρ| = 1 − 1e-12.
  *
  * <p>The odd part is evaluated by Clenshaw's recurrence in fma form, the same operations in
@@ -34,17 +39,19 @@ import jdk.incubator.vector.DoubleVector;
 final class EluOrthantSeries {
 
     /** Chebyshev points of the first kind on [−1, 1] for the integrand (even: half of them distinct). */
-    static final int POINTS = 40;
-    /** Odd terms T₁, T₃, …, T₃₅ of F_s kept. */
-    static final int TERMS = 18;
+    static final int POINTS = 48;
+    /** Odd terms T₁, T₃, …, T₄₃ of F_s kept (the cosine transform of POINTS points gives a₀ … a₄₄). */
+    static final int TERMS = 22;
+    /** The largest variance the series is accurate for to the rounding floor (tested), with margin. */
+    static final double MAX_VARIANCE = 32;
     /** Distinct node values per variance (the integrand is even). */
     static final int NODES = POINTS / 2;
     private static final int HALF = NODES;
-    /** cos(π/2·tⱼ) at the positive Chebyshev points tⱼ = cos(π(j + ½)/POINTS), j &lt; 20. */
+    /** cos(π/2·tⱼ) at the positive Chebyshev points tⱼ = cos(π(j + ½)/POINTS), j &lt; NODES. */
     private static final double[] NODE_COS = new double[HALF];
     /**
      * MATRIX[i][j]: coefficient of T₂ᵢ₊₁ in F_s per unit erfcx(s·cos(π/2·tⱼ)/√2) — the cosine transform
-     * (aₘ = (4/POINTS)·Σⱼ f(tⱼ)cos(mπ(j + ½)/POINTS) over the 20 positive points, a₀ halved), the
+     * (aₘ = (4/POINTS)·Σⱼ f(tⱼ)cos(mπ(j + ½)/POINTS) over the NODES positive points, a₀ halved), the
      * integral (c₁ = a₀ − a₂/2, cₖ = (aₖ₋₁ − aₖ₊₁)/(2k)), the factor π/2 of dφ = (π/2)dx and the cos φ
      * of the integrand, folded in double at class initialisation.
      */
@@ -77,7 +84,7 @@ final class EluOrthantSeries {
         this.coefficients = coefficients;
     }
 
-    /** The series for variance q (the Φ₂ route's 0.01 ≤ q ≤ 12; accurate there, tested). */
+    /** The series for variance q (accurate for 0.01 ≤ q ≤ {@link #MAX_VARIANCE}, tested; the Φ₂ route's). */
     static EluOrthantSeries of(double q) {
         double[][] out = new double[TERMS][VectorNormal.LANES];
         coefficients(new double[] {q}, 1, out, 0, new double[HALF * VectorNormal.LANES]);
@@ -91,10 +98,10 @@ final class EluOrthantSeries {
     /**
      * The coefficients dᵢ of the series of variances[t], t &lt; n, into out[i][at + t], coefficient-major
      * (the layout {@link EluBlock} reads a vector of columns from; out[i] holds at + n rounded up to whole
-     * vectors), over vector lanes, one per variance: the integrand's erfcx at the 20 nodes of every
+     * vectors), over vector lanes, one per variance: the integrand's erfcx at the NODES nodes of every
      * variance in one {@link VectorNormal#erfcx}, then dᵢ = −(s/(2√(2π)))·Σⱼ MATRIX[i][j]·erfcxⱼ (fma in
      * j order) + ¼[i = 0]. A lane's value does not depend on the others, so {@link #of} (n = 1) and a
-     * batch give the same bits. values: scratch of 20·padded(n).
+     * batch give the same bits. values: scratch of NODES·padded(n).
      */
     static void coefficients(double[] variances, int n, double[][] out, int at, double[] values) {
         int np = VectorNormal.padded(n);

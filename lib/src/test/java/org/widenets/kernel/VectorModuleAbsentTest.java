@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class VectorModuleAbsentTest {
 
-    /** Covariances on the Φ₂ route at every rule and near ±1, and off it (below 0.01, above 12, x = x′). */
+    /** Covariances on the Φ₂ route at every rule and near ±1, and off it (below 0.01, above 12 or 24, x = x′). */
     static double[][] cases() {
         Random random = new Random(41);
         List<double[]> cases = new ArrayList<>();
@@ -38,6 +38,8 @@ class VectorModuleAbsentTest {
         cases.add(new double[] {15, 15 * (1 - 1e-10), 15});
         cases.add(new double[] {0.003, 0, 40});
         cases.add(new double[] {16, 20, 25});
+        cases.add(new double[] {23, -11, 18});   // the vector Φ₂ route only (12 < q ≤ 24)
+        cases.add(new double[] {14, 3, 20});     // 0.1 ≤ ρ < 0.3 above 12: integrals on both
         return cases.toArray(new double[0][]);
     }
 
@@ -128,7 +130,15 @@ class VectorModuleAbsentTest {
             double t = Double.longBitsToDouble(Long.parseLong(bits[0])), tDot = Double.longBitsToDouble(Long.parseLong(bits[1]));
             double q11 = cases[c][0], q12 = cases[c][1], q22 = cases[c][2];
             elu.tAndTDot(q11, q12, q22, here);
-            if (Elu.vectorRoute(q11, q12, q22)) {
+            if (Elu.vectorRoute(q11, q12, q22) && Math.max(q11, q22) > 12) {
+                // the vector Φ₂ route beyond the scalar one's bound (12): the child integrates
+                VectorEluIntegralsTest.scalar(elu, q11, q12, q22, scalar);
+                assertEquals(scalar[0], t, 0.0, "scalar integrals, T, case " + c);
+                assertEquals(scalar[1], tDot, 0.0, "scalar integrals, Ṫ, case " + c);
+                double scale = Math.sqrt(elu.diag(q11) * elu.diag(q22));
+                assertEquals(t, here[0], 1e-13 * scale, "vector Φ₂ against scalar integrals, T, case " + c);
+                assertEquals(tDot, here[1], 1e-13, "vector Φ₂ against scalar integrals, Ṫ, case " + c);
+            } else if (Elu.vectorRoute(q11, q12, q22)) {
                 EluBlockTest.scalar(elu, q11, q12, q22, scalar);
                 assertEquals(scalar[0], t, 0.0, "scalar route, T, case " + c);
                 assertEquals(scalar[1], tDot, 0.0, "scalar route, Ṫ, case " + c);
