@@ -21,11 +21,11 @@ package org.widenets.kernel;
  *       Chebyshev series per variance: more accurate than e^{q/2}·Φ₂, whose ≈ 1e-17 absolute error
  *       e^{q/2} scales up to 3e-15 at q = 12 (and 2e-13 at 24), and a few dozen fma per entry instead of
  *       two Φ₂. With the series the vector route reaches q = 24 (BVN_MAX_VARIANCE: A's Φ₂ limits
- *       it) except for 0.1 ≤ |ρ| &lt; 0.3 above q = 12 (Genz's 6-point rule, {@link #useBvn});
- *       the scalar route, whose B's are e^{q/2}·Φ₂, stays at 12. Measured against the integral route
+ *       it, with Plackett rules chosen by |ρ| and q, {@link EluBlock#rule}); the scalar route, whose B's
+ *       are e^{q/2}·Φ₂, stays at 12. Measured against the integral route
  *       (accurate to ≈ 1e-15, mpmath) on a grid of ρ including ±(1 − 10⁻¹⁴): for 12 &lt; q ≤ 24 T is within
- *       8e-15 of √(diag·diag) and Ṫ within 1.4e-13 relative at α = 1 (5.4e-14 and 8.5e-13 at α = 3); for
- *       q ≤ 12, outside 0.2 ≤ |ρ| &lt; 0.3, 3.2e-14 and 1.4e-14 (in it, the 6-point rule's 1e-12).</li>
+ *       6.7e-15 of √(diag·diag) and Ṫ within 1.2e-13 relative at α = 1 (4.6e-14 and 7.1e-13 at α = 3); for
+ *       q ≤ 12 3.2e-14 and 1.4e-14 (Genz's own bands left 1e-12 in Ṫ at 0.2 ≤ |ρ| &lt; 0.3).</li>
  *   <li>Elsewhere the exponential factors overflow (q ≳ 700) or D and C are formed from O(1) pieces
  *       cancelling to O(q) (relative error ε/q at small q). There each piece is a 1-D integral over
  *       z₁ = u/s₁ of its conditional expectation given u, which is closed form: for v | u ~ N(m, σ²),
@@ -69,13 +69,6 @@ public record Elu(double alpha) implements Activation {
      * relative accuracy just above |ρ| = 0.925 as q grows (Ṫ: 5e-15 at 12, 1.4e-13 at 24, 3.5e-13 at 28).
      */
     private static final double BVN_MAX_VARIANCE = 24;
-    /**
-     * Genz's 6-point rule, which {@link EluBlock} takes for |ρ| &lt; 0.3 whatever q, loses relative accuracy
-     * as h, k grow (Plackett's integrand, ≈ e^{−h²/(1 + sin φ)} at h = k, steepens): in A, up to 2e-8
-     * relative at q = 24 for 0.1 ≤ |ρ| &lt; 0.3, but within 5e-14 below 0.1. Above q = 12 those entries
-     * keep the integral route. (Below 12 they stay: 3.5e-11 in A, 1e-12 in Ṫ at q = 12, |ρ| → 0.3.)
-     */
-    private static final double SIX_POINT_FLOOR = 0.01, SIX_POINT_CEILING = 0.09;
     private static final double SERIES_BELOW = 1e-5;
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
     private static final double INTEGRAL_MIN_VARIANCE = 0x1p-100, INTEGRAL_MAX_VARIANCE = 0x1p100;
@@ -209,7 +202,7 @@ public record Elu(double alpha) implements Activation {
      * √(1 − ρ²) = √(q11q22 − q12²)/(s₁s₂) formed from the covariance, not from the rounded ρ (whose
      * 1 − ρ² is only good to ε/(1 − |ρ|), 1e-4 at 1 − |ρ| = 1e-12), and Genz's expansion branch
      * (|ρ| ≥ 0.925) is accurate up to ρ = ±1 with it (note §2.3, pitfall P4). Variances in [0.01, 12]; with
-     * the Vector API up to 24 but for 0.1 ≤ |ρ| &lt; 0.3 above 12 ({@link #sixPointShortfall}). Of those
+     * the Vector API up to 24 ({@link EluBlock#rule} gives A's Φ₂ enough points there). Of those
      * entries above 12, the vector code takes all but ρ = ±1 exactly ({@link #vectorRoute}), which keep
      * the integral route ({@link #pieces}: the scalar Φ₂ route stops at 12). A function of the entry alone
      * (for a given JVM); {@link EluBlock} builds the series of the columns with {@code useBvn(q, 0, q)}.
@@ -217,16 +210,7 @@ public record Elu(double alpha) implements Activation {
     static boolean useBvn(double q11, double q12, double q22) {
         double high = Math.max(q11, q22);
         return Math.min(q11, q22) >= BVN_MIN_VARIANCE && (high <= SCALAR_BVN_MAX_VARIANCE
-                || VECTOR && high <= BVN_MAX_VARIANCE && !sixPointShortfall(q11, q12, q22));
-    }
-
-    /**
-     * Entries whose A {@link EluBlock} takes from Genz's 6-point rule (q12² &lt; 0.09·q11q22, its own
-     * comparison, so the same entries at the threshold) with ρ² ≥ 0.01: inaccurate above q = 12.
-     */
-    private static boolean sixPointShortfall(double q11, double q12, double q22) {
-        double square = q12 * q12, p = q11 * q22;
-        return square >= SIX_POINT_FLOOR * p && square < SIX_POINT_CEILING * p;
+                || VECTOR && high <= BVN_MAX_VARIANCE);
     }
 
     /**

@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * series); A's Φ₂ over the entries on the route, grouped by its rule ({@link #rule}: 6 to 20 points by |ρ|,
  * or the expansion) so that each vector runs one, gathered and scattered by index; then the assembly, in
  * column order again. The block's other entries go through {@link Elu}'s pair method one by one: those
- * off the Φ₂ route (a variance outside [0.01, 12], the rows of deep or high-σ_w² networks) on the
+ * off the Φ₂ route (a variance outside [0.01, 24], the rows of deep or high-σ_w² networks) on the
  * conditional-integral route over vector lanes ({@link VectorEluIntegrals}, whose lanes are one entry's
  * quadrature nodes, so nothing is gained by grouping them), the rest (ρ = ±1, x = x′, zero variance) on the
  * scalar code. Their lanes in the passes hold whatever their arguments give (NaN at worst) and are not used.
@@ -40,7 +40,7 @@ final class EluBlock {
     // multiplications instead of Pieces.bvn's divisions by constants (vector division is slow)
     private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
     private static final double TWO_OVER_PI = 2 / Math.PI; // EluOrthantSeries' x = 2θ/π
-    /** Columns whose series a thread keeps ({@link #columnSeries}; 19 doubles each: ≈ 20 MB). */
+    /** Columns whose series a thread keeps ({@link #columnSeries}; 24 doubles each: ≈ 25 MB). */
     private static final int MAX_KEPT = 1 << 17;
 
     private EluBlock() {
@@ -62,7 +62,7 @@ final class EluBlock {
 
     /**
      * {@link Activation#tAndTDot(double, double[], int, double[], double[], int)} for {@link Elu}: entries
-     * off the Φ₂ vector route (variances outside [0.01, 12], ρ = ±1, x = x′, bad input) go through the
+     * off the Φ₂ vector route (variances outside [0.01, 24], ρ = ±1, x = x′, bad input) go through the
      * pair method (which takes {@link VectorEluIntegrals} for the valid ones off the Φ₂ route, and
      * validates), the others through {@link #run}.
      */
@@ -90,7 +90,7 @@ final class EluBlock {
                 ntk12[b] *= maps[1];
             }
         }
-        if (!any) { // a row off the route (q11 outside [0.01, 12]) or nothing but x = x′
+        if (!any) { // a row off the route (q11 outside [0.01, 24]) or nothing but x = x′
             return;
         }
         ColumnStore store = columnSeries(q22, from, count, w);
@@ -105,9 +105,12 @@ final class EluBlock {
 
     /**
      * The Plackett rule for A's Φ₂ ({@link VectorBivariateNormal#PLACKETT_POINTS}: 6, 8, 10, 12, 14, 16, 20
-     * points for |ρ| below 0.2, 0.4, 0.6, 0.7, 0.85, 0.9, 0.925), else the expansion branch, compared as
-     * ρ² = q12²/(q11q22) without square roots or division (this runs for every entry of a block); rounding
-     * can move an entry across a threshold, where both neighbouring rules are accurate.
+     * points for |ρ| below 0.2, 0.4, 0.6, 0.7, 0.85, 0.9, 0.925; 6 only while also ρ²(q11 + q22) &lt; ½, as
+     * the integrand steepens with the variances: at q = 24 six points are off by 2e-8 at |ρ| = 0.1–0.2, and
+     * one rule finer where a variance exceeds 12),
+     * else the expansion branch, compared as ρ² = q12²/(q11q22) without square roots or division (this runs
+     * for every entry of a block); rounding can move an entry across a threshold, where both neighbouring
+     * rules are accurate.
      *
      * <p>Why not Genz's three bands: A = e^{(q11 + 2q12 + q22)/2}·Φ₂ needs Φ₂ to a relative, not an absolute,
      * accuracy, and its Plackett integrand (times that factor) grows from e^{−(ρ²(q11 + q22) + 2ρs₁s₂)/2} to 1
@@ -120,9 +123,11 @@ final class EluBlock {
      */
     static int rule(double q11, double q12, double q22) {
         double square = q12 * q12, p = q11 * q22;
-        return square < 0.04 * p ? 0 : square < 0.16 * p ? 1 : square < 0.36 * p ? 2 : square < 0.49 * p ? 3
-                : square < 0.7225 * p ? 4 : square < 0.81 * p ? 5 : square < 0.855625 * p ? 6
-                : VectorBivariateNormal.EXPANSION;
+        int rule = square < 0.04 * p && square * (q11 + q22) < 0.5 * p ? 0 : square < 0.16 * p ? 1
+                : square < 0.36 * p ? 2 : square < 0.49 * p ? 3 : square < 0.7225 * p ? 4 : square < 0.81 * p ? 5
+                : square < 0.855625 * p ? 6 : VectorBivariateNormal.EXPANSION;
+        // above 12 (the Φ₂ route reaches 24 on lanes, Elu.useBvn) one rule finer
+        return rule < 6 && Math.max(q11, q22) > 12 ? rule + 1 : rule;
     }
 
     /**

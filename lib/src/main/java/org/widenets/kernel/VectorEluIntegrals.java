@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * ELU's six kernel pieces off the Φ₂ route ({@link Elu}: a variance below 0.01 or above 12) over vector
+ * ELU's six kernel pieces off the Φ₂ route ({@link Elu}: a variance below 0.01 or above 24) over vector
  * lanes: the integrals of {@link EluConditionalIntegrals}, same rule, same integrands, with the lanes
  * running over the quadrature nodes of one entry. Only loaded when {@link VectorModule#PRESENT}.
  *
