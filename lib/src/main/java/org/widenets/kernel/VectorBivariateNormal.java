@@ -25,8 +25,8 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * </ul>
  * Lanes are independent: a lane's value depends on its own arguments only, never on the other lanes or on
  * how many entries a call holds, so a single evaluation and a batch give the same bits. The branch
- * (6, 12 or 20 points of Plackett's integral, or the expansion for |ρ| ≥ 0.925) is chosen per call:
- * callers group their entries by {@link #rule} first.
+ * (6 to 20 points of Plackett's integral, {@link #PLACKETT_POINTS}, or the expansion for |ρ| ≥ 0.925) is
+ * chosen per call: callers group their entries by a rule first (Genz's, {@link #rule}, or their own).
  *
  * <p>Organised as stages over arrays, for the reason given in {@link VectorNormal}: per vector of
  * entries, the node factors, then the arguments of all exponentials of the quadrature into one array,
