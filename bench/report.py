@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Prints the benchmark tables of bench/run, with the issue-4 targets.
 
-1. KernelMatricesBenchmark (ReLU, GELU, ELU at large N): widenets (JMH, best run) against numpy (best
-   run), target ReLU ≥ 3× faster than numpy at N = 4000, and GELU, ELU ≤ 5× ReLU at the same N and d.
+1. KernelMatricesBenchmark (ReLU, GELU, ELU, Tanh at the issue's N): widenets (JMH, best run) against
+   numpy (best run), target ReLU ≥ 3× faster than numpy at N = 4000, GELU, ELU ≤ 5× and Tanh ≤ 20× ReLU
+   at the same N and d.
 2. ActivationRatioBenchmark (ReLU, GELU, ELU, Tanh at one moderate N): each activation's time over
    ReLU's at the same N and d, measured in the same command; targets GELU, ELU ≤ 5× and Tanh ≤ 20×.
    numpy columns where numpy ran the same configuration.
