@@ -124,12 +124,13 @@ class EluBlockTest {
     @Test
     void blockEqualsThePairMethodsWhenColumnArraysAreSharedRefilledOrLong() {
         // EluBlock keeps the columns' series per column array: rows sharing an array (kernel matrices),
-        // several arrays in turn (a depth sweep), an array refilled in place between calls, and one longer
-        // than what a thread keeps (built per call) must all give the pairs' bits
+        // several arrays in turn (a depth sweep), an array refilled in place between calls, one longer than
+        // what a thread keeps among its arrays (kept on its own) and one longer still (built per call) must
+        // all give the pairs' bits
         Random random = new Random(35);
         Elu elu = new Elu(0.8);
-        double[][] arrays = {new double[300], new double[300], new double[(1 << 17) + 500]};
-        for (int round = 0; round < 24; round++) {
+        double[][] arrays = {new double[300], new double[300], new double[(1 << 17) + 500], new double[(1 << 19) + 500]};
+        for (int round = 0; round < 32; round++) {
             double[] q22 = arrays[round % arrays.length];
             if (round % 4 == 3 || round < arrays.length) {
                 for (int c = 0; c < q22.length; c++) {
