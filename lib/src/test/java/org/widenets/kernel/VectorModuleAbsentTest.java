@@ -130,14 +130,16 @@ class VectorModuleAbsentTest {
             double t = Double.longBitsToDouble(Long.parseLong(bits[0])), tDot = Double.longBitsToDouble(Long.parseLong(bits[1]));
             double q11 = cases[c][0], q12 = cases[c][1], q22 = cases[c][2];
             elu.tAndTDot(q11, q12, q22, here);
-            if (Elu.vectorRoute(q11, q12, q22) && Math.max(q11, q22) > 12) {
-                // the vector Φ₂ route beyond the scalar one's bound (12): the child integrates
+            boolean beyondScalarPhi2 = Elu.vectorRoute(q11, q12, q22) && Math.max(q11, q22) > 12;
+            if (beyondScalarPhi2 || Elu.integralVectorRoute(q11, q12, q22)) {
+                // the child integrates: off the Φ₂ routes, or on the vector one beyond the scalar one's bound (12)
+                String route = beyondScalarPhi2 ? "vector Φ₂" : "vector integrals";
                 VectorEluIntegralsTest.scalar(elu, q11, q12, q22, scalar);
                 assertEquals(scalar[0], t, 0.0, "scalar integrals, T, case " + c);
                 assertEquals(scalar[1], tDot, 0.0, "scalar integrals, Ṫ, case " + c);
                 double scale = Math.sqrt(elu.diag(q11) * elu.diag(q22));
-                assertEquals(t, here[0], 1e-13 * scale, "vector Φ₂ against scalar integrals, T, case " + c);
-                assertEquals(tDot, here[1], 1e-13, "vector Φ₂ against scalar integrals, Ṫ, case " + c);
+                assertEquals(t, here[0], 1e-13 * scale, route + " against scalar integrals, T, case " + c);
+                assertEquals(tDot, here[1], 1e-13, route + " against scalar integrals, Ṫ, case " + c);
             } else if (Elu.vectorRoute(q11, q12, q22)) {
                 EluBlockTest.scalar(elu, q11, q12, q22, scalar);
                 assertEquals(scalar[0], t, 0.0, "scalar route, T, case " + c);
@@ -145,13 +147,6 @@ class VectorModuleAbsentTest {
                 double scale = Math.max(1, Math.sqrt(q11 * q22));
                 assertEquals(t, here[0], 2e-15 * scale, "vector against scalar, T, case " + c);
                 assertEquals(tDot, here[1], 2e-15, "vector against scalar, Ṫ, case " + c);
-            } else if (Elu.integralVectorRoute(q11, q12, q22)) {
-                VectorEluIntegralsTest.scalar(elu, q11, q12, q22, scalar);
-                assertEquals(scalar[0], t, 0.0, "scalar integrals, T, case " + c);
-                assertEquals(scalar[1], tDot, 0.0, "scalar integrals, Ṫ, case " + c);
-                double scale = Math.sqrt(elu.diag(q11) * elu.diag(q22));
-                assertEquals(t, here[0], 1e-13 * scale, "vector against scalar integrals, T, case " + c);
-                assertEquals(tDot, here[1], 1e-13, "vector against scalar integrals, Ṫ, case " + c);
             } else {
                 assertEquals(here[0], t, 0.0, "off both vector routes, T, case " + c);
                 assertEquals(here[1], tDot, 0.0, "off both vector routes, Ṫ, case " + c);
