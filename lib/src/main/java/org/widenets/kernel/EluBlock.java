@@ -140,16 +140,17 @@ final class EluBlock {
      */
     private static void run(double alpha, double q11, ColumnStore store, int at, int count, Work w) {
         int cp = VectorNormal.padded(count);
-        // B₁'s series depends on the row only (q11 is the same in every lane of a call, block or pair):
-        // kept per thread for the last q11, a function of q11 alone, so pairs and blocks get the same bits
-        if (w.series == null || w.seriesVariance != q11) {
-            w.series = EluOrthantSeries.of(q11).coefficients();
+        // B₁'s series and erfcx(s₁/√2) depend on the row only (q11 is the same in every lane of a call, block
+        // or pair): built as a column's are (build) and kept per thread for the last q11, a function of q11
+        // alone, so pairs and blocks get the same bits
+        if (w.seriesVariance != q11) {
+            w.buildVariances[0] = q11;
+            build(w.buildVariances, 1, w);
+            for (int i = 0; i < EluOrthantSeries.TERMS; i++) {
+                w.series[i] = w.buildCoefficients[i][0];
+            }
+            w.rowErfcx = w.buildErfcx[0];
             w.seriesVariance = q11;
-            // erfcx(s₁/√2) likewise: one vector, the same bits as computing it lane by lane
-            double[] one = new double[LANES];
-            java.util.Arrays.fill(one, Math.sqrt(q11) * INVERSE_SQRT_2);
-            VectorNormal.erfcx(one, 0, LANES);
-            w.rowErfcx = one[0];
         }
         prepare(q11, cp, w);
         VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, cp);
@@ -180,7 +181,7 @@ final class EluBlock {
             s2.intoArray(w.s2, o);
             rho.mul(s2).add(s1).intoArray(w.h, o);
             rho.mul(s1).add(s2).intoArray(w.k, o);
-            x11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.exps, o);
+            x11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.logScale, o);
             r.mul(s2).mul(INVERSE_SQRT_2).intoArray(w.erfcx, o);
             r.mul(s1).mul(INVERSE_SQRT_2).intoArray(w.erfcx, cp + o);
         }
@@ -188,8 +189,8 @@ final class EluBlock {
 
     /**
      * A of the entries on the route into w.a (column order), by rule: gathered into whole vectors of
-     * one rule (the tail repeats the rule's last entry: valid arguments), {@link VectorBivariateNormal#upper},
-     * scattered back.
+     * one rule (the tail repeats the rule's last entry: valid arguments),
+     * {@link VectorBivariateNormal#scaledUpper}, scattered back.
      */
     private static void plackett(int count, Work w) {
         int[] sizes = w.sizes;
@@ -214,7 +215,7 @@ final class EluBlock {
                 w.groupRho[e] = w.rho[b];
                 w.groupR[e] = w.r[b];
                 w.groupAsin[e] = w.asin[b];
-                w.groupScale[e] = w.exps[b];
+                w.groupScale[e] = w.logScale[b];
             }
             VectorBivariateNormal.scaledUpper(rule, n, w.groupH, w.groupK, w.groupRho, w.groupR, w.groupAsin,
                     w.groupScale, w.groupA, w.scratch);
@@ -398,15 +399,15 @@ final class EluBlock {
 
     /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
     private static final class Work {
-        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, a, exps, erfcx, odd1, odd2;
+        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, a, logScale, erfcx, odd1, odd2;
         double[] groupH, groupK, groupRho, groupR, groupAsin, groupScale, groupA;
         boolean[] route;
         int[] rules;
         final int[] sizes = new int[RULES];
         final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(1);
-        /** {@link EluOrthantSeries#coefficients} for q11 = seriesVariance, and erfcx(√q11/√2). */
-        double[] series;
-        double seriesVariance, rowErfcx;
+        /** {@link EluOrthantSeries#coefficients} for q11 = seriesVariance (NaN: none yet), and erfcx(√q11/√2). */
+        final double[] series = new double[EluOrthantSeries.TERMS];
+        double seriesVariance = Double.NaN, rowErfcx;
         /** {@link #columnSeries}' stores by column array, their columns, and its build scratch. */
         final java.util.WeakHashMap<double[], ColumnStore> stores = new java.util.WeakHashMap<>();
         /** The store of the last column array longer than {@link #MAX_KEPT}, weakly by the array. */
@@ -442,7 +443,7 @@ final class EluBlock {
             h = new double[c];
             k = new double[c];
             a = new double[c];
-            exps = new double[c];
+            logScale = new double[c];
             odd1 = new double[c];
             odd2 = new double[c];
             erfcx = new double[2 * c];

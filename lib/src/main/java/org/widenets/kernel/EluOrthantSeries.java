@@ -84,7 +84,10 @@ final class EluOrthantSeries {
         this.coefficients = coefficients;
     }
 
-    /** The series for variance q (accurate for 0.01 ≤ q ≤ {@link #MAX_VARIANCE}, tested; the Φ₂ route's). */
+    /**
+     * The series for variance q (accurate for 0.01 ≤ q ≤ {@link #MAX_VARIANCE}, tested; the Φ₂ route's), for
+     * evaluation one θ at a time ({@link #oddPart}); {@link EluBlock} uses {@link #coefficients} directly.
+     */
     static EluOrthantSeries of(double q) {
         double[][] out = new double[TERMS][VectorNormal.LANES];
         coefficients(new double[] {q}, 1, out, 0, new double[HALF * VectorNormal.LANES]);
@@ -131,11 +134,6 @@ final class EluOrthantSeries {
                 d.intoArray(out[i], at + o);
             }
         }
-    }
-
-    /** The coefficients dᵢ (a copy), for the lanes of {@link EluBlock}. */
-    double[] coefficients() {
-        return coefficients.clone();
     }
 
     /**

@@ -310,10 +310,10 @@ final class VectorBivariateNormal {
                                           double[] logScale, double[] exps) {
         int count = PLACKETT_POINTS[rule];
         for (int j = 0; j < m; j++) {
+            DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * np + o);
+            DoubleVector kj = DoubleVector.fromArray(SPECIES, k, j * np + o);
+            DoubleVector hk = hj.mul(kj), hs = hj.mul(hj).add(kj.mul(kj)).mul(0.5);
             for (int node = 0; node < count; node++) {
-                DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * np + o);
-                DoubleVector kj = DoubleVector.fromArray(SPECIES, k, j * np + o);
-                DoubleVector hk = hj.mul(kj), hs = hj.mul(hj).add(kj.mul(kj)).mul(0.5);
                 DoubleVector sn = DoubleVector.fromArray(SPECIES, nodes, node * LANES);
                 DoubleVector inverse = DoubleVector.fromArray(SPECIES, nodes, (count + node) * LANES);
                 DoubleVector argument = sn.mul(hk).sub(hs).mul(inverse);
@@ -333,13 +333,13 @@ final class VectorBivariateNormal {
                                      int offset, boolean unit, double[] out) {
         double[] w = PLACKETT_W[rule];
         int count = 2 * w.length;
+        DoubleVector asr = DoubleVector.fromArray(SPECIES, asin, o);
         for (int j = 0; j < m; j++) {
             DoubleVector sum = DoubleVector.zero(SPECIES);
             for (int node = 0; node < count; node++) {
                 sum = sum.add(DoubleVector.fromArray(SPECIES, exps, (j * count + node) * LANES).mul(w[node / 2]));
             }
             int at = j * np + o;
-            DoubleVector asr = DoubleVector.fromArray(SPECIES, asin, o);
             DoubleVector value = sum.mul(asr).mul(INVERSE_FOUR_PI).add(DoubleVector.fromArray(SPECIES, product, offset + at));
             (unit ? value.min(1) : value).max(0).intoArray(out, at);
         }
