@@ -10,21 +10,23 @@ import jdk.incubator.vector.VectorSpecies;
  * methods, so both give the same bits (a lane's value never depends on the other lanes).
  *
  * <p>The expressions are those of {@link Elu.Pieces#bvn} with the ReLU part of {@link AbRelu}: per entry
- * A = e^{(q11 + 2q12 + q22)/2}·Φ₂ ({@link VectorBivariateNormal#scaledUpper}, whose e^{…} enters its
- * exponents), two erfcx ({@link VectorNormal}), the
- * angle θ by {@link Angles#angleCore}'s steps, and B₁, B₂ by {@link EluOrthantSeries}: b(q, ρ) =
- * ¼erfcx(√q/√2) + P_q(asin ρ) with P_q a Chebyshev series whose coefficients depend on q alone. Why: the
- * two Φ₂ of B₁ and B₂ were two thirds of an entry's exponentials, the series are a few dozen fma, and
- * more accurate (e^{q/2} scales Φ₂'s absolute error, not the series'). B₁'s series and erfcx(s₁/√2) depend
- * on the row only (built once per call, the series kept for the last q11); B₂'s series and erfcx(s₂/√2) on
- * the column only: packed coefficient-major per column array and kept ({@link #columnSeries}), so that a
- * vector of consecutive columns loads each coefficient at once.
+ * A = E[e^{u+v}·1[u &lt; 0, v &lt; 0]] by {@link EluMehlerSeries} where |ρ| &lt; 0.7 (Σₙ ρⁿcₙ(q11)cₙ(q22):
+ * 17 to 89 terms, one multiplication and one fma each) and else as e^{(q11 + 2q12 + q22)/2}·Φ₂
+ * ({@link VectorBivariateNormal#scaledUpper}, whose e^{…} enters its exponents); two erfcx
+ * ({@link VectorNormal}), the angle θ by {@link Angles#angleCore}'s steps, and B₁, B₂ by
+ * {@link EluOrthantSeries}: b(q, ρ) = ¼erfcx(√q/√2) + P_q(asin ρ) with P_q a Chebyshev series whose
+ * coefficients depend on q alone. Why series: Φ₂ costs an exponential per node, a few dozen fma cost
+ * less, and the series are more accurate (e^{q/2} scales Φ₂'s absolute error, not the series'). The row's
+ * coefficients (B₁'s series, erfcx(s₁/√2), A's cₙ(q11)) are built once per call and kept for the last q11;
+ * the column's on the column only: packed coefficient-major per column array and kept
+ * ({@link #columnSeries}), so that a vector of consecutive columns loads each coefficient at once.
  *
- * <p>Three passes over a block, as stages over arrays ({@link VectorNormal} says why): everything but A's
- * Φ₂ in column order over all entries (the covariance's s₂, ρ, √(1 − ρ²), θ, asin ρ, the erfcx and the
- * series); A's Φ₂ over the entries on the route, grouped by its rule ({@link #rule}: 6 to 20 points by |ρ|,
- * or the expansion) so that each vector runs one, gathered and scattered by index; then the assembly, in
- * column order again. The block's other entries go through {@link Elu}'s pair method one by one: those
+ * <p>Passes over a block, as stages over arrays ({@link VectorNormal} says why): the covariance's s₂, ρ,
+ * √(1 − ρ²), A's route and series length, θ, asin ρ and the erfcx in column order over all entries; A's
+ * series over all entries ({@link #mehler}); A's Φ₂ over the entries with |ρ| ≥ 0.7, grouped by its rule
+ * ({@link #rule}: 14 to 20 points by |ρ|, or the expansion) so that each vector runs one, gathered and
+ * scattered by index; B's series; then the assembly, in column order again. The block's other entries go
+ * through {@link Elu}'s pair method one by one: those
  * off the Φ₂ route (a variance outside [0.01, 24], the rows of deep or high-σ_w² networks) on the
  * conditional-integral route over vector lanes ({@link VectorEluIntegrals}, whose lanes are one entry's
  * quadrature nodes, so nothing is gained by grouping them), the rest (ρ = ±1, x = x′, zero variance) on the
@@ -36,14 +38,19 @@ final class EluBlock {
     private static final VectorSpecies<Double> SPECIES = VectorNormal.SPECIES;
     private static final int LANES = VectorNormal.LANES;
     private static final int RULES = VectorBivariateNormal.EXPANSION + 1;
+    /** {@link VectorBivariateNormal}'s rules of 14, 16, 20 points (consecutive indices). */
+    private static final int PLACKETT_14 = 2, PLACKETT_16 = 3, PLACKETT_20 = 4;
     private static final double INVERSE_TWO_PI = (0.0 - 1) * (0.0 - 1) / (2 * Math.PI); // AbRelu's c for ReLU
     // multiplications instead of Pieces.bvn's divisions by constants (vector division is slow)
     private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
     private static final double TWO_OVER_PI = 2 / Math.PI; // EluOrthantSeries' x = 2θ/π
-    /** Columns whose series a thread keeps ({@link #columnSeries}; 24 doubles each: ≈ 25 MB). */
+    /**
+     * Columns whose coefficients a thread keeps ({@link #columnSeries}; 113 doubles each — B's series, A's
+     * cₙ, erfcx, key: ≈ 120 MB).
+     */
     private static final int MAX_KEPT = 1 << 17;
-    /** The longest column array a thread keeps a store for on its own (≈ 100 MB). */
-    private static final int MAX_LONG = 1 << 19;
+    /** The longest column array a thread keeps a store for on its own (≈ 240 MB). */
+    private static final int MAX_LONG = 1 << 18;
 
     private EluBlock() {
     }
@@ -56,7 +63,6 @@ final class EluBlock {
             w.q22[e] = q22;
         }
         w.route[0] = true;
-        w.rules[0] = rule(q11, q12, q22);
         run(alpha, q11, pairStore(q22, w), 0, 1, w);
         out[0] = w.t[0];
         out[1] = w.tDot[0];
@@ -84,7 +90,6 @@ final class EluBlock {
             boolean route = Elu.vectorRoute(q11, x, q);
             w.route[b] = route;
             if (route) {
-                w.rules[b] = rule(q11, x, q);
                 any = true;
             } else {
                 elu.tAndTDot(q11, x, q, maps);
@@ -106,36 +111,32 @@ final class EluBlock {
     }
 
     /**
-     * The Plackett rule for A's Φ₂ ({@link VectorBivariateNormal#PLACKETT_POINTS}: 6, 8, 10, 12, 14, 16, 20
-     * points for |ρ| below 0.2, 0.4, 0.6, 0.7, 0.85, 0.9, 0.925; 6 only while also ρ²(q11 + q22) &lt; ½, as
-     * the integrand steepens with the variances: at q = 24 six points are off by 2e-8 at |ρ| = 0.1–0.2, and
-     * one rule finer where a variance exceeds 12),
-     * else the expansion branch, compared as ρ² = q12²/(q11q22) without square roots or division (this runs
-     * for every entry of a block); rounding can move an entry across a threshold, where both neighbouring
-     * rules are accurate.
+     * The Plackett rule for A's Φ₂ where |ρ| ≥ 0.7 ({@link VectorBivariateNormal#PLACKETT_POINTS}): 14, 16, 20
+     * points for |ρ| below 0.85, 0.9, 0.925 (one rule finer where a variance exceeds 12, as the integrand
+     * steepens with the variances), else the expansion branch, compared as ρ² = q12²/(q11q22) without square
+     * roots or division; rounding can move an entry across a threshold, where both neighbouring rules are
+     * accurate. Below 0.7, A comes from {@link EluMehlerSeries}.
      *
-     * <p>Why not Genz's three bands: A = e^{(q11 + 2q12 + q22)/2}·Φ₂ needs Φ₂ to a relative, not an absolute,
+     * <p>Why not Genz's bands: A = e^{(q11 + 2q12 + q22)/2}·Φ₂ needs Φ₂ to a relative, not an absolute,
      * accuracy, and its Plackett integrand (times that factor) grows from e^{−(ρ²(q11 + q22) + 2ρs₁s₂)/2} to 1
      * along the path, so the points needed depend on |ρ| more finely than Genz's bands resolve. Measured
      * against A to 25 digits (mpmath: A as a 1-D integral, 3 000 random entries with variances in [0.01, 12]),
-     * worst relative error per band with these rules: 8e-15 (|ρ| &lt; 0.2), 1.6e-14, 6e-14, 2.3e-14, 2.3e-14,
-     * 1.4e-14, 1.4e-14 — the rounding floor of the exponent arguments (≈ 1e-14 at q = 12); Genz's bands left
-     * up to 4e-11 (6 points at |ρ| = 0.2–0.3) and 8e-14 (12 at 0.7–0.75). EluBlockTest checks T and Ṫ against
-     * an independent quadrature of A.
+     * worst relative error per band with these rules: 2.3e-14, 1.4e-14, 1.4e-14 — the rounding floor of the
+     * exponent arguments (≈ 1e-14 at q = 12); Genz's 12 points left 8e-14 at |ρ| = 0.7–0.75. EluBlockTest
+     * checks T and Ṫ against an independent quadrature of A.
      */
     static int rule(double q11, double q12, double q22) {
         double square = q12 * q12, p = q11 * q22;
-        int rule = square < 0.04 * p && square * (q11 + q22) < 0.5 * p ? 0 : square < 0.16 * p ? 1
-                : square < 0.36 * p ? 2 : square < 0.49 * p ? 3 : square < 0.7225 * p ? 4 : square < 0.81 * p ? 5
-                : square < 0.855625 * p ? 6 : VectorBivariateNormal.EXPANSION;
+        int rule = square < 0.7225 * p ? PLACKETT_14 : square < 0.81 * p ? PLACKETT_16
+                : square < 0.855625 * p ? PLACKETT_20 : VectorBivariateNormal.EXPANSION;
         // above 12 (the Φ₂ route reaches 24 on lanes, Elu.useBvn) one rule finer
-        return rule < 6 && Math.max(q11, q22) > 12 ? rule + 1 : rule;
+        return rule < PLACKETT_20 && Math.max(q11, q22) > 12 ? rule + 1 : rule;
     }
 
     /**
      * T and Ṫ of the entries b &lt; count with covariance (q11, w.q12[b], w.q22[b]) (and the padding up to
-     * whole vectors, which repeats the last entry) into w.t, w.tDot; only the entries with w.route[b] (rule
-     * w.rules[b]) are computed, the others' lanes are not used. B₂'s coefficients and erfcx(s₂/√2) of entry
+     * whole vectors, which repeats the last entry) into w.t, w.tDot; only the entries with w.route[b] are
+     * computed, the others' lanes are not used. B₂'s coefficients and erfcx(s₂/√2) of entry
      * b at index at + b of the store.
      */
     private static void run(double alpha, double q11, ColumnStore store, int at, int count, Work w) {
@@ -150,11 +151,16 @@ final class EluBlock {
                 w.series[i] = w.buildCoefficients[i][0];
             }
             w.rowErfcx = w.buildErfcx[0];
+            EluMehlerSeries.coefficients(q11, w.rowErfcx, w.rowMehlerBuild, 0);
+            for (int n = 0; n < EluMehlerSeries.TERMS; n++) {
+                w.rowMehler[n] = w.rowMehlerBuild[n][0];
+            }
             w.seriesVariance = q11;
         }
         prepare(q11, cp, w);
         VectorBivariateNormal.angles(w.sin, w.q12, w.theta, w.asin, cp);
         VectorNormal.erfcx(w.erfcx, 0, 2 * cp);
+        mehler(store, at, cp, w);
         plackett(count, w);
         oddParts(store, at, cp, w);
         assemble(alpha, store, at, cp, w);
@@ -165,6 +171,9 @@ final class EluBlock {
      * logarithm of its factor, (q11 + 2q12 + q22)/2, and the arguments of erfcx(r·s₂/√2), erfcx(r·s₁/√2).
      */
     private static void prepare(double q11, int cp, Work w) {
+        int[] ends = EluMehlerSeries.BAND_TERMS;
+        double[] bands = EluMehlerSeries.BAND_RHO_SQUARE;
+        w.q11 = q11;
         DoubleVector x11 = DoubleVector.broadcast(SPECIES, q11), s1 = x11.sqrt();
         for (int o = 0; o < cp; o += LANES) {
             DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
@@ -182,6 +191,20 @@ final class EluBlock {
             rho.mul(s2).add(s1).intoArray(w.h, o);
             rho.mul(s1).add(s2).intoArray(w.k, o);
             x11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.logScale, o);
+            // A's route as EluMehlerSeries.terms compares: the series' last term by q12² against
+            // band·q11q22, 0 for a Plackett rule (|ρ| ≥ 0.7); written out, as a vector carried through a
+            // loop here lost its exact class in C2 (see mehler)
+            DoubleVector p2 = x11.mul(q22);
+            DoubleVector.broadcast(SPECIES, ends[0])
+                    .blend(ends[1], square.compare(VectorOperators.GE, p2.mul(bands[0])))
+                    .blend(ends[2], square.compare(VectorOperators.GE, p2.mul(bands[1])))
+                    .blend(ends[3], square.compare(VectorOperators.GE, p2.mul(bands[2])))
+                    .blend(ends[4], square.compare(VectorOperators.GE, p2.mul(bands[3])))
+                    .blend(ends[5], square.compare(VectorOperators.GE, p2.mul(bands[4])))
+                    .blend(ends[6], square.compare(VectorOperators.GE, p2.mul(bands[5])))
+                    .blend(ends[7], square.compare(VectorOperators.GE, p2.mul(bands[6])))
+                    .blend(ends[8], square.compare(VectorOperators.GE, p2.mul(bands[7])))
+                    .blend(0, square.compare(VectorOperators.GE, p2.mul(bands[8]))).intoArray(w.terms, o);
             r.mul(s2).mul(INVERSE_SQRT_2).intoArray(w.erfcx, o);
             r.mul(s1).mul(INVERSE_SQRT_2).intoArray(w.erfcx, cp + o);
         }
@@ -196,8 +219,8 @@ final class EluBlock {
         int[] sizes = w.sizes;
         java.util.Arrays.fill(sizes, 0);
         for (int b = 0; b < count; b++) {
-            if (w.route[b]) {
-                int rule = w.rules[b];
+            if (w.route[b] && w.terms[b] == 0) {
+                int rule = rule(w.q11, w.q12[b], w.q22[b]);
                 w.index[rule][sizes[rule]++] = b;
             }
         }
@@ -221,6 +244,84 @@ final class EluBlock {
                     w.groupScale, w.groupA, w.scratch);
             for (int e = 0; e < n; e++) {
                 w.a[index[e]] = w.groupA[e];
+            }
+        }
+    }
+
+    /**
+     * A of every entry by {@link EluMehlerSeries}, into w.a: Σₙ ρⁿ·cₙ(q11)·cₙ(q22) by Horner's rule, term by
+     * term over all vectors of the block (sum ← sum·ρ + cₙ(q11)·cₙ(q22) in w.a): no vector is carried
+     * from one iteration to the next, so the steps are independent (one Horner chain per vector would wait
+     * on the fma latency) and C2 keeps every vector's class exact (with sums carried through the loops of
+     * an earlier version it left stores as calls and the stage ran several times slower). Each lane starts
+     * at its own last term (w.terms, a band end of the series): a vector joins at the largest end among
+     * its lanes (vectors ordered by it, so the vectors of a term are a prefix), and at each smaller band end
+     * the sums of the lanes that end there are set to 0 — the state in which they would start there alone
+     * — so a lane's value does not depend on its neighbours. Entries on a Plackett rule (w.terms 0) get a
+     * value here that {@link #plackett} overwrites.
+     */
+    private static void mehler(ColumnStore store, int at, int cp, Work w) {
+        double[] row = w.rowMehler, sum = w.a, rho = w.rho, terms = w.terms;
+        double[][] column = store.mehler;
+        int[] ends = EluMehlerSeries.BAND_TERMS, order = w.order, reach = w.reach;
+        int bands = ends.length, vectors = cp / LANES;
+        java.util.Arrays.fill(reach, 0);
+        for (int v = 0; v < vectors; v++) { // the band of each vector's largest end, counted per band
+            double most = 0;
+            for (int e = v * LANES; e < (v + 1) * LANES; e++) {
+                most = Math.max(most, terms[e]);
+            }
+            int band = 0;
+            while (band < bands - 1 && most > ends[band]) {
+                band++;
+            }
+            w.vectorBand[v] = most > 0 ? band : -1; // only entries on Plackett's rules: not a term
+            if (most > 0) {
+                reach[band]++;
+            }
+        }
+        for (int band = bands - 2; band >= 0; band--) { // reach[b]: vectors whose largest end is ≥ ends[b]
+            reach[band] += reach[band + 1];
+        }
+        int[] next = w.next;
+        for (int band = 0; band < bands; band++) {
+            next[band] = band == bands - 1 ? 0 : reach[band + 1];
+        }
+        for (int v = 0; v < vectors; v++) {
+            if (w.vectorBand[v] >= 0) {
+                order[next[w.vectorBand[v]]++] = v * LANES;
+            }
+        }
+        java.util.Arrays.fill(sum, 0, cp, 0);
+        int n = ends[bands - 1];
+        for (int band = bands - 1; band >= 0; band--) {
+            int active = reach[band], low = band == 0 ? -1 : ends[band - 1];
+            for (; n - 3 > low; n -= 4) { // four terms per pass: a quarter of the loads and stores of sum
+                double[] c0 = column[n], c1 = column[n - 1], c2 = column[n - 2], c3 = column[n - 3];
+                double r0 = row[n], r1 = row[n - 1], r2 = row[n - 2], r3 = row[n - 3];
+                for (int v = 0; v < active; v++) {
+                    int o = order[v], x = at + o;
+                    DoubleVector p = DoubleVector.fromArray(SPECIES, rho, o);
+                    DoubleVector.fromArray(SPECIES, sum, o).fma(p, DoubleVector.fromArray(SPECIES, c0, x).mul(r0))
+                            .fma(p, DoubleVector.fromArray(SPECIES, c1, x).mul(r1))
+                            .fma(p, DoubleVector.fromArray(SPECIES, c2, x).mul(r2))
+                            .fma(p, DoubleVector.fromArray(SPECIES, c3, x).mul(r3)).intoArray(sum, o);
+                }
+            }
+            for (; n > low; n--) {
+                double[] c = column[n];
+                double r = row[n];
+                for (int v = 0; v < active; v++) {
+                    int o = order[v];
+                    DoubleVector.fromArray(SPECIES, sum, o).fma(DoubleVector.fromArray(SPECIES, rho, o),
+                            DoubleVector.fromArray(SPECIES, c, at + o).mul(r)).intoArray(sum, o);
+                }
+            }
+            for (int v = 0; band > 0 && v < active; v++) {
+                int o = order[v];
+                DoubleVector.fromArray(SPECIES, sum, o)
+                        .blend(0, DoubleVector.fromArray(SPECIES, terms, o).compare(VectorOperators.LE, low))
+                        .intoArray(sum, o);
             }
         }
     }
@@ -280,6 +381,7 @@ final class EluBlock {
                     store.packed[i][c] = w.buildCoefficients[i][t];
                 }
                 store.erfcx[c] = w.buildErfcx[t];
+                EluMehlerSeries.coefficients(w.buildVariances[t], w.buildErfcx[t], store.mehler, c);
                 store.key[c] = w.buildVariances[t];
             }
         }
@@ -310,6 +412,7 @@ final class EluBlock {
                     store.packed[i][e] = w.buildCoefficients[i][0];
                 }
                 store.erfcx[e] = w.buildErfcx[0];
+                EluMehlerSeries.coefficients(q22, w.buildErfcx[0], store.mehler, e);
                 store.key[e] = q22;
             }
         }
@@ -321,13 +424,14 @@ final class EluBlock {
      * (the variances built for).
      */
     private static final class ColumnStore {
-        final double[][] packed;
+        final double[][] packed, mehler;
         final double[] erfcx, key;
         final int base;
 
         ColumnStore(int length, int base) {
             this.base = base;
             packed = new double[EluOrthantSeries.TERMS][length + LANES];
+            mehler = new double[EluMehlerSeries.TERMS][length + LANES];
             erfcx = new double[length + LANES];
             key = new double[length + LANES];
             java.util.Arrays.fill(key, Double.NaN);
@@ -402,7 +506,14 @@ final class EluBlock {
         double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, a, logScale, erfcx, odd1, odd2;
         double[] groupH, groupK, groupRho, groupR, groupAsin, groupScale, groupA;
         boolean[] route;
-        int[] rules;
+        double q11;
+        /** {@link EluMehlerSeries}' last term index per entry (−1: Plackett's rule), and the row's cₙ. */
+        double[] terms;
+        /** {@link #mehler}'s vectors (their first entries) by band, how many reach each band, scratch. */
+        int[] order, vectorBand;
+        final int[] reach = new int[EluMehlerSeries.BAND_TERMS.length], next = new int[EluMehlerSeries.BAND_TERMS.length];
+        final double[] rowMehler = new double[EluMehlerSeries.TERMS];
+        final double[][] rowMehlerBuild = new double[EluMehlerSeries.TERMS][1];
         final int[] sizes = new int[RULES];
         final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(1);
         /** {@link EluOrthantSeries#coefficients} for q11 = seriesVariance (NaN: none yet), and erfcx(√q11/√2). */
@@ -455,7 +566,9 @@ final class EluBlock {
             groupScale = new double[c];
             groupA = new double[c];
             route = new boolean[c];
-            rules = new int[c];
+            terms = new double[c];
+            order = new int[c / LANES + 1];
+            vectorBand = new int[c / LANES + 1];
             buildColumns = new int[c];
             buildVariances = new double[c];
             buildErfcx = new double[c];

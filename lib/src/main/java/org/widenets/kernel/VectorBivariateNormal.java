@@ -40,14 +40,14 @@ final class VectorBivariateNormal {
 
     /**
      * Gauss–Legendre points of Plackett's rules, by rule index. Genz's BVND has three (6, 12, 20, for
-     * |ρ| &lt; 0.3, 0.75, 0.925: {@link #rule}); the others let a caller that knows more about its arguments
-     * take fewer points on narrower bands of |ρ| (ELU's A, {@link EluBlock#rule}).
+     * |ρ| &lt; 0.3, 0.75, 0.925: {@link #rule}); 14 and 16 let a caller that needs Φ₂ to a relative accuracy
+     * take bands of |ρ| finer than Genz's (ELU's A from 0.7 on, {@link EluBlock#rule}).
      */
-    static final int[] PLACKETT_POINTS = {6, 8, 10, 12, 14, 16, 20};
+    static final int[] PLACKETT_POINTS = {6, 12, 14, 16, 20};
     /** The rule index after the Plackett rules: the expansion branch (|ρ| ≥ 0.925). */
     static final int EXPANSION = PLACKETT_POINTS.length;
     /** Genz's rules by index: 6, 12, 20 points. */
-    private static final int GENZ_6 = 0, GENZ_12 = 3, GENZ_20 = 6;
+    private static final int GENZ_6 = 0, GENZ_12 = 1, GENZ_20 = 4;
     /**
      * Negative halves of the rules (nodes x &lt; 0 ascending, their weights; used with ±x): Genz's
      * tabulated values for his three ({@link BivariateNormal#X}, so this class keeps BVND's bits), the
