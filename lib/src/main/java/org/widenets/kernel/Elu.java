@@ -20,9 +20,9 @@ package org.widenets.kernel;
  *       θ' = asin ρ (the ρ-derivative of e^{q/2}Φ₂ integrated from ρ = 0; {@link EluOrthantSeries}), a
  *       Chebyshev series per variance: more accurate than e^{q/2}·Φ₂, whose ≈ 1e-17 absolute error
  *       e^{q/2} scales up to 3e-15 at q = 12 (and 2e-13 at 24), and a few dozen fma per entry instead of
- *       two Φ₂; A there comes from Mehler's series Σₙ ρⁿcₙ(q11)cₙ(q22) for |ρ| &lt; 0.7
- *       ({@link EluMehlerSeries}: coefficients per variance, 17–89 terms, within 1.5e-15 relative) and
- *       from Φ₂ beyond. With the series the vector route reaches q = 24 (BVN_MAX_VARIANCE: A's Φ₂ limits
+ *       two Φ₂; for |ρ| &lt; 0.7 D there comes from Mehler's series Σₙ ρⁿgₙ(q11)gₙ(q22)
+ *       ({@link EluMehlerSeries}: coefficients per variance, 13–77 terms, within 2e-16 absolute) and
+ *       A = D + B₁ + B₂ − (π − θ)/(2π), beyond that A from Φ₂. With the series the vector route reaches q = 24 (BVN_MAX_VARIANCE: A's Φ₂ limits
  *       it, with Plackett rules chosen by |ρ| and q, {@link EluBlock#rule}); the scalar route, whose B's
  *       are e^{q/2}·Φ₂, stays at 12. Measured against the integral route
  *       (accurate to ≈ 1e-15, mpmath) on a grid of ρ including ±(1 − 10⁻¹⁴): for 12 &lt; q ≤ 24 T is within
@@ -48,7 +48,7 @@ package org.widenets.kernel;
  * lanes, for the pair methods and the kernel-matrix block method alike, so both give the same bits:
  * <ul>
  *   <li>the entries of the Φ₂ route with ρ strictly inside (−1, 1) ({@link #vectorRoute}) by
- *       {@link EluBlock}, one lane per entry — the same formulas with the series for A (|ρ| &lt; 0.7; else
+ *       {@link EluBlock}, one lane per entry — the same formulas with the series for D (|ρ| &lt; 0.7; else
  *       Genz's algorithm), B₁ and B₂, and exp, erfcx, Φ built from exact lane operations, equal to this scalar code to
  *       ≈ 1e-15 on the pieces' scale once the scalar B's e^{q/2}-scaled Φ₂ error is taken out (EluBlockTest);</li>
  *   <li>the entries of the integral route with σ &gt; 0 ({@link #integralVectorRoute}) by

@@ -1,6 +1,7 @@
 package org.widenets.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -10,14 +11,15 @@ import jdk.incubator.vector.VectorSpecies;
  * methods, so both give the same bits (a lane's value never depends on the other lanes).
  *
  * <p>The expressions are those of {@link Elu.Pieces#bvn} with the ReLU part of {@link AbRelu}: per entry
- * A = E[e^{u+v}·1[u &lt; 0, v &lt; 0]] by {@link EluMehlerSeries} where |ρ| &lt; 0.7 (Σₙ ρⁿcₙ(q11)cₙ(q22):
- * 17 to 89 terms, one multiplication and one fma each) and else as e^{(q11 + 2q12 + q22)/2}·Φ₂
- * ({@link VectorBivariateNormal#scaledUpper}, whose e^{…} enters its exponents); two erfcx
+ * D = E[(e^u − 1)(e^v − 1)·1[u &lt; 0, v &lt; 0]] by {@link EluMehlerSeries} where |ρ| &lt; 0.7
+ * (Σₙ ρⁿgₙ(q11)gₙ(q22): 13 to 77 terms, one multiplication and one fma each) and A = D + B₁ + B₂ − (π − θ)/(2π),
+ * else A as e^{(q11 + 2q12 + q22)/2}·Φ₂ ({@link VectorBivariateNormal#scaledUpper}, whose e^{…} enters its
+ * exponents) and D = A − B₁ − B₂ + (π − θ)/(2π); two erfcx
  * ({@link VectorNormal}), the angle θ by {@link Angles#angleCore}'s steps, and B₁, B₂ by
  * {@link EluOrthantSeries}: b(q, ρ) = ¼erfcx(√q/√2) + P_q(asin ρ) with P_q a Chebyshev series whose
  * coefficients depend on q alone. Why series: Φ₂ costs an exponential per node, a few dozen fma cost
  * less, and the series are more accurate (e^{q/2} scales Φ₂'s absolute error, not the series'). The row's
- * coefficients (B₁'s series, erfcx(s₁/√2), A's cₙ(q11)) are built once per call and kept for the last q11;
+ * coefficients (B₁'s series, erfcx(s₁/√2), D's gₙ(q11)) are built once per call and kept for the last q11;
  * the column's on the column only: packed coefficient-major per column array and kept
  * ({@link #columnSeries}), so that a vector of consecutive columns loads each coefficient at once.
  *
@@ -45,11 +47,11 @@ final class EluBlock {
     private static final double INVERSE_SQRT_2 = 1 / StandardNormal.SQRT_2, INVERSE_SQRT_2PI = 1 / StandardNormal.SQRT_2PI;
     private static final double TWO_OVER_PI = 2 / Math.PI; // EluOrthantSeries' x = 2θ/π
     /**
-     * Columns whose coefficients a thread keeps ({@link #columnSeries}; 113 doubles each — B's series, A's
-     * cₙ, erfcx, key: ≈ 120 MB).
+     * Columns whose coefficients a thread keeps ({@link #columnSeries}; 101 doubles each — B's series, D's
+     * gₙ, erfcx, key: ≈ 105 MB).
      */
     private static final int MAX_KEPT = 1 << 17;
-    /** The longest column array a thread keeps a store for on its own (≈ 240 MB). */
+    /** The longest column array a thread keeps a store for on its own (≈ 210 MB). */
     private static final int MAX_LONG = 1 << 18;
 
     private EluBlock() {
@@ -115,7 +117,7 @@ final class EluBlock {
      * points for |ρ| below 0.85, 0.9, 0.925 (one rule finer where a variance exceeds 12, as the integrand
      * steepens with the variances), else the expansion branch, compared as ρ² = q12²/(q11q22) without square
      * roots or division; rounding can move an entry across a threshold, where both neighbouring rules are
-     * accurate. Below 0.7, A comes from {@link EluMehlerSeries}.
+     * accurate. Below 0.7, A comes from D by {@link EluMehlerSeries}.
      *
      * <p>Why not Genz's bands: A = e^{(q11 + 2q12 + q22)/2}·Φ₂ needs Φ₂ to a relative, not an absolute,
      * accuracy, and its Plackett integrand (times that factor) grows from e^{−(ρ²(q11 + q22) + 2ρs₁s₂)/2} to 1
@@ -191,7 +193,7 @@ final class EluBlock {
             rho.mul(s2).add(s1).intoArray(w.h, o);
             rho.mul(s1).add(s2).intoArray(w.k, o);
             x11.add(q12.mul(2)).add(q22).mul(0.5).intoArray(w.logScale, o);
-            // A's route as EluMehlerSeries.terms compares: the series' last term by q12² against
+            // D's route as EluMehlerSeries.terms compares: the series' last term by q12² against
             // band·q11q22, 0 for a Plackett rule (|ρ| ≥ 0.7); written out, as a vector carried through a
             // loop here lost its exact class in C2 (see mehler)
             DoubleVector p2 = x11.mul(q22);
@@ -249,8 +251,8 @@ final class EluBlock {
     }
 
     /**
-     * A of every entry by {@link EluMehlerSeries}, into w.a: Σₙ ρⁿ·cₙ(q11)·cₙ(q22) by Horner's rule, term by
-     * term over all vectors of the block (sum ← sum·ρ + cₙ(q11)·cₙ(q22) in w.a): no vector is carried
+     * D of every entry by {@link EluMehlerSeries}, into w.d: Σₙ ρⁿ·gₙ(q11)·gₙ(q22) by Horner's rule, term by
+     * term over all vectors of the block (sum ← sum·ρ + gₙ(q11)·gₙ(q22) in w.d): no vector is carried
      * from one iteration to the next, so the steps are independent (one Horner chain per vector would wait
      * on the fma latency) and C2 keeps every vector's class exact (with sums carried through the loops of
      * an earlier version it left stores as calls and the stage ran several times slower). Each lane starts
@@ -258,10 +260,10 @@ final class EluBlock {
      * its lanes (vectors ordered by it, so the vectors of a term are a prefix), and at each smaller band end
      * the sums of the lanes that end there are set to 0 — the state in which they would start there alone
      * — so a lane's value does not depend on its neighbours. Entries on a Plackett rule (w.terms 0) get a
-     * value here that {@link #plackett} overwrites.
+     * value here that the assembly does not use (their A comes from {@link #plackett}).
      */
     private static void mehler(ColumnStore store, int at, int cp, Work w) {
-        double[] row = w.rowMehler, sum = w.a, rho = w.rho, terms = w.terms;
+        double[] row = w.rowMehler, sum = w.d, rho = w.rho, terms = w.terms;
         double[][] column = store.mehler;
         int[] ends = EluMehlerSeries.BAND_TERMS, order = w.order, reach = w.reach;
         int bands = ends.length, vectors = cp / LANES;
@@ -327,8 +329,9 @@ final class EluBlock {
     }
 
     /**
-     * The store of the series coefficients ({@link EluOrthantSeries#coefficients}) and erfcx(√q/√2) of
-     * columns q22[from … from + count), at packed[i][c − base] (coefficient-major) and erfcx[c − base], made
+     * The store of the series coefficients ({@link EluOrthantSeries#coefficients}), D's gₙ
+     * ({@link EluMehlerSeries#coefficients}) and erfcx(√q/√2) of columns q22[from … from + count), at
+     * packed[i][c − base], mehler[n][c − base] (coefficient-major) and erfcx[c − base], made
      * current: per thread, each column array (by identity, weakly) keeps its store — a kernel matrix passes
      * one array of all layers' column variances for every row, a depth sweep one per layer, so each column's
      * series is built once per array and thread, not once per row. Each column is checked against the value
@@ -482,7 +485,11 @@ final class EluBlock {
             DoubleVector q12 = DoubleVector.fromArray(SPECIES, w.q12, o);
             DoubleVector s2 = DoubleVector.fromArray(SPECIES, w.s2, o);
             DoubleVector theta = DoubleVector.fromArray(SPECIES, w.theta, o);
-            DoubleVector a = DoubleVector.fromArray(SPECIES, w.a, o);
+            // D from the series and A = D + B₁ + B₂ − (π − θ)/(2π), or A from Φ₂ (|ρ| ≥ 0.7: w.terms 0) and D
+            // = A − B₁ − B₂ + (π − θ)/(2π)
+            VectorMask<Double> phi2 = DoubleVector.fromArray(SPECIES, w.terms, o).compare(VectorOperators.EQ, 0);
+            DoubleVector series = DoubleVector.fromArray(SPECIES, w.d, o);
+            DoubleVector phi2A = DoubleVector.fromArray(SPECIES, w.a, o);
             DoubleVector b1 = quarter1.add(odd);
             DoubleVector quarter2 = DoubleVector.fromArray(SPECIES, store.erfcx, at + o).mul(0.25);
             DoubleVector b2 = quarter2.add(odd2);
@@ -493,7 +500,8 @@ final class EluBlock {
                     .mul(DoubleVector.fromArray(SPECIES, w.erfcx, o).mul(0.5).sub(0.5)));
             DoubleVector c21 = q12.mul(x21).add(s2.mul(INVERSE_SQRT_2PI)
                     .mul(DoubleVector.fromArray(SPECIES, w.erfcx, cp + o).mul(0.5).sub(0.5)));
-            DoubleVector d = a.sub(b1).sub(b2).add(p0);
+            DoubleVector d = series.blend(phi2A.sub(b1).sub(b2).add(p0), phi2);
+            DoubleVector a = series.add(b1).add(b2).sub(p0).blend(phi2A, phi2);
             DoubleVector tDotRelu = theta.mul(-INVERSE_TWO_PI).add(0.5);
             DoubleVector tRelu = DoubleVector.fromArray(SPECIES, w.sin, o).mul(INVERSE_TWO_PI).add(tDotRelu.mul(q12));
             tRelu.add(c12.add(c21).mul(alpha)).add(d.mul(alpha * alpha)).intoArray(w.t, o);
@@ -503,11 +511,11 @@ final class EluBlock {
 
     /** Per-thread working arrays, grown on demand; sized for a block plus the padding of a vector. */
     private static final class Work {
-        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, a, logScale, erfcx, odd1, odd2;
+        double[] q12, q22, s2, sin, rho, r, asin, theta, t, tDot, h, k, a, d, logScale, erfcx, odd1, odd2;
         double[] groupH, groupK, groupRho, groupR, groupAsin, groupScale, groupA;
         boolean[] route;
         double q11;
-        /** {@link EluMehlerSeries}' last term index per entry (−1: Plackett's rule), and the row's cₙ. */
+        /** {@link EluMehlerSeries}' last term index per entry (0: a Plackett rule), and the row's gₙ. */
         double[] terms;
         /** {@link #mehler}'s vectors (their first entries) by band, how many reach each band, scratch. */
         int[] order, vectorBand;
@@ -554,6 +562,7 @@ final class EluBlock {
             h = new double[c];
             k = new double[c];
             a = new double[c];
+            d = new double[c];
             logScale = new double[c];
             odd1 = new double[c];
             odd2 = new double[c];

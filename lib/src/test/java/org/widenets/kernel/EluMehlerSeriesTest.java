@@ -7,15 +7,15 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * ELU's A by Mehler's series ({@link EluMehlerSeries}) against computations that share nothing with it:
- * the coefficients against quadrature of their defining integral, A against the 1-D wedge quadrature of
- * {@link EluOrthantSeriesTest#aByQuadrature} (itself checked against mpmath).
+ * ELU's D by Mehler's series ({@link EluMehlerSeries}) against computations that share nothing with it:
+ * the coefficients against quadrature of their defining integral, D = A − B₁ − B₂ + (π − θ)/(2π) against
+ * the 1-D quadratures of A and B of {@link EluOrthantSeriesTest} (checked against mpmath there).
  */
 class EluMehlerSeriesTest {
 
     @Test
     void coefficientsMatchQuadratureOfTheirIntegral() {
-        // cₙ(q) = ∫_{−∞}^0 e^{sz}·Heₙ(z)/√(n!)·φ(z) dz by 2 000 panels of 8-point Gauss–Legendre on [−40, 0],
+        // gₙ(q) = ∫_{−∞}^0 (e^{sz} − 1)·Heₙ(z)/√(n!)·φ(z) dz by 2 000 panels of 8-point Gauss–Legendre on [−40, 0],
         // the normalised Hermite polynomials by their three-term recurrence (no recurrence in n of the integral)
         org.hipparchus.analysis.integration.gauss.GaussIntegrator rule =
                 new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(8, 0, 1);
@@ -28,7 +28,7 @@ class EluMehlerSeriesTest {
             for (int p = 0; p < panels; p++) {
                 for (int i = 0; i < rule.getNumberOfPoints(); i++) {
                     double z = -40 + width * (p + rule.getPoint(i));
-                    double weight = width * rule.getWeight(i) * Math.exp(s * z - z * z / 2) / StandardNormal.SQRT_2PI;
+                    double weight = width * rule.getWeight(i) * Math.expm1(s * z) * Math.exp(-z * z / 2) / StandardNormal.SQRT_2PI;
                     double previous = 0, h = 1; // heₙ = Heₙ/√(n!): heₙ₊₁ = (z·heₙ − √n·heₙ₋₁)/√(n + 1)
                     for (int n = 0; n < terms; n++) {
                         expected[n] += weight * h;
@@ -40,21 +40,23 @@ class EluMehlerSeriesTest {
             }
             double[][] actual = new double[terms][1];
             EluMehlerSeries.coefficients(q, StandardNormal.erfcx(s / StandardNormal.SQRT_2), actual, 0);
-            // the forward recurrence carries c₀'s rounding δ as δ·sⁿ/√(n!) (the homogeneous solution), large
-            // while n < q: measured 5e-16 absolute up to q = 12, 4e-13 at q = 24 (n = 23, against mpmath too);
-            // A is not sensitive to it (EluMehlerSeries), the test below checks A itself
+            // the forward recurrence carries g₀'s rounding δ as δ·sⁿ/√(n!) (the homogeneous solution), large
+            // while n < q: ≈ 5e-16 absolute up to q = 12, 4e-13 at q = 24 (n ≈ 23; A's coefficients, the same
+            // recurrence, against mpmath too); D is not sensitive to it (EluMehlerSeries), the test below
+            // checks D itself
             double growth = 1;
             for (int n = 0; n < terms; n++) {
                 growth = n == 0 ? 1 : growth * s / Math.sqrt(n);
-                assertEquals(expected[n], actual[n][0], 2e-15 + 1e-15 * growth, "c_" + n + "(" + q + ")");
+                assertEquals(expected[n], actual[n][0], 2e-15 + 1e-15 * growth, "g_" + n + "(" + q + ")");
             }
         }
     }
 
     @Test
-    void aMatchesTheWedgeQuadratureUpToEachBandsEdge() {
+    void dMatchesQuadratureUpToEachBandsEdge() {
         // every band at its upper edge (the slowest convergence it takes), both signs of ρ, variances over
-        // the Φ₂ route's [0.01, 24]; measured against mpmath: ≤ 1.5e-15 relative
+        // the Φ₂ route's [0.01, 24]; measured against mpmath: ≤ 1.7e-16 absolute. The reference,
+        // A − B₁ − B₂ + (π − θ)/(2π) from 1-D quadratures good to ≈ 2e-16 relative, is good to ≈ 3e-16 absolute.
         Random random = new Random(88);
         double worst = 0;
         double[] edges = {0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7};
@@ -65,23 +67,28 @@ class EluMehlerSeriesTest {
             double q12 = rho * Math.sqrt(q11 * q22);
             int last = EluMehlerSeries.terms(q12 * q12, q11 * q22);
             assertTrue(last >= 0, "on the series at ρ = " + rho);
-            double r = Math.sqrt((1 - rho) * (1 + rho));
-            double expected = EluOrthantSeriesTest.aByQuadrature(q11, q22, rho, r);
-            double error = Math.abs(EluMehlerSeries.a(q11, q22, rho, last) - expected) / expected;
+            double error = Math.abs(EluMehlerSeries.d(q11, q22, rho, last) - dByQuadrature(q11, q22, rho));
             worst = Math.max(worst, error);
         }
-        System.out.println("ELU's A by Mehler's series vs quadrature: worst relative error " + worst);
-        assertTrue(worst <= 4e-15, "worst relative error " + worst);
+        System.out.println("ELU's D by Mehler's series vs quadrature: worst absolute error " + worst);
+        assertTrue(worst <= 6e-16, "worst absolute error " + worst);
     }
 
     @Test
     void fewerTermsThanTheBandsWouldNotDo() {
-        // the bands are not loose: at |ρ| = 0.69 the previous band's 72 terms leave 1.6e-14 (mpmath), so the
-        // test above would catch a band table that took too few
-        double q11 = 3, q22 = 5, rho = 0.69, r = Math.sqrt((1 - rho) * (1 + rho));
-        double expected = EluOrthantSeriesTest.aByQuadrature(q11, q22, rho, r);
-        assertTrue(Math.abs(EluMehlerSeries.a(q11, q22, rho, 72) - expected) / expected > 5e-15);
-        assertTrue(Math.abs(EluMehlerSeries.a(q11, q22, rho, 88) - expected) / expected < 4e-15);
+        // the bands are not loose: at |ρ| = 0.69, 60 terms leave 3e-15 and 52 (the |ρ| < 0.6 band's) more
+        // (mpmath), 76 (this band's) 2.5e-17, so the test above would catch a band table that took too few
+        double q11 = 3, q22 = 5, rho = 0.69;
+        double expected = dByQuadrature(q11, q22, rho);
+        assertTrue(Math.abs(EluMehlerSeries.d(q11, q22, rho, 52) - expected) > 2e-15);
+        assertTrue(Math.abs(EluMehlerSeries.d(q11, q22, rho, 76) - expected) < 6e-16);
+    }
+
+    /** D = A − B₁ − B₂ + (π − θ)/(2π) from the independent 1-D quadratures of EluOrthantSeriesTest. */
+    private static double dByQuadrature(double q11, double q22, double rho) {
+        double r = Math.sqrt((1 - rho) * (1 + rho));
+        return EluOrthantSeriesTest.aByQuadrature(q11, q22, rho, r) - EluOrthantSeriesTest.bByQuadrature(q11, rho, r)
+                - EluOrthantSeriesTest.bByQuadrature(q22, rho, r) + 0.25 + Math.asin(rho) / (2 * Math.PI);
     }
 
     @Test
