@@ -4,8 +4,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * Genz's BVND ({@link BivariateNormal}) over vector lanes: many Φ₂ at once, each lane one evaluation.
@@ -50,30 +48,23 @@ final class VectorBivariateNormal {
     private static final int GENZ_6 = 0, GENZ_12 = 1, GENZ_20 = 4;
     /**
      * Negative halves of the rules (nodes x &lt; 0 ascending, their weights; used with ±x): Genz's
-     * tabulated values for his three ({@link BivariateNormal#X}, so this class keeps BVND's bits), the
-     * Gauss–Legendre rules of Hipparchus for the others.
+     * tabulated values for his three ({@link BivariateNormal#X}, so this class keeps BVND's bits), and for
+     * 14 and 16 points the values of Hipparchus' {@code legendreHighPrecision} (correctly rounded; written
+     * out because computing them in its decimal arithmetic took 0.45 s at class initialisation;
+     * VectorBivariateNormalTest checks them against Hipparchus).
      */
-    private static final double[][] PLACKETT_X = new double[EXPANSION][], PLACKETT_W = new double[EXPANSION][];
-
-    static {
-        for (int rule = 0; rule < EXPANSION; rule++) {
-            int genz = rule == GENZ_6 ? 0 : rule == GENZ_12 ? 1 : rule == GENZ_20 ? 2 : -1;
-            if (genz >= 0) {
-                PLACKETT_X[rule] = BivariateNormal.X[genz];
-                PLACKETT_W[rule] = BivariateNormal.W[genz];
-            } else {
-                int points = PLACKETT_POINTS[rule];
-                GaussIntegrator gl = new GaussIntegratorFactory().legendreHighPrecision(points);
-                double[] x = new double[points / 2], w = new double[points / 2];
-                for (int i = 0; i < points / 2; i++) { // Hipparchus orders the points ascending
-                    x[i] = gl.getPoint(i);
-                    w[i] = gl.getWeight(i);
-                }
-                PLACKETT_X[rule] = x;
-                PLACKETT_W[rule] = w;
-            }
-        }
-    }
+    static final double[][] PLACKETT_X = {BivariateNormal.X[0], BivariateNormal.X[1],
+        {-0.9862838086968123, -0.9284348836635735, -0.827201315069765, -0.6872929048116855, -0.5152486363581541,
+            -0.31911236892788974, -0.10805494870734367},
+        {-0.9894009349916499, -0.9445750230732326, -0.8656312023878318, -0.755404408355003, -0.6178762444026438,
+            -0.45801677765722737, -0.2816035507792589, -0.09501250983763744},
+        BivariateNormal.X[2]};
+    static final double[][] PLACKETT_W = {BivariateNormal.W[0], BivariateNormal.W[1],
+        {0.03511946033175186, 0.08015808715976021, 0.12151857068790319, 0.15720316715819355, 0.18553839747793782,
+            0.2051984637212956, 0.2152638534631578},
+        {0.027152459411754096, 0.062253523938647894, 0.09515851168249279, 0.12462897125553388,
+            0.14959598881657674, 0.16915651939500254, 0.18260341504492358, 0.1894506104550685},
+        BivariateNormal.W[2]};
 
     private static final double TWO_PI = 2 * Math.PI, SQRT_TWO_PI = Math.sqrt(TWO_PI);
     /** Nodes of the 20-point rule (both signs), which the expansion branch always uses. */

@@ -31,6 +31,26 @@ class VectorBivariateNormalTest {
             0.7499999, 0.75, 0.76, 0.924999999, 0.925, 0.925000001, 0.93, 0.99, 0.9999, 1 - 1e-8, 1 - 1e-12, 1};
 
     @Test
+    void plackettRulesAreGaussLegendre() {
+        // Genz's three are his tables (BivariateNormal); the 14- and 16-point ones, written out, must be
+        // Hipparchus' high-precision Gauss–Legendre rules to the bit
+        for (int rule = 0; rule < VectorBivariateNormal.EXPANSION; rule++) {
+            int points = VectorBivariateNormal.PLACKETT_POINTS[rule];
+            double[] x = VectorBivariateNormal.PLACKETT_X[rule], w = VectorBivariateNormal.PLACKETT_W[rule];
+            assertEquals(points / 2, x.length, "nodes of rule " + rule);
+            assertEquals(points / 2, w.length, "weights of rule " + rule);
+            if (points == 14 || points == 16) {
+                org.hipparchus.analysis.integration.gauss.GaussIntegrator gl =
+                        new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendreHighPrecision(points);
+                for (int i = 0; i < points / 2; i++) {
+                    assertEquals(gl.getPoint(i), x[i], 0.0, points + "-point node " + i);
+                    assertEquals(gl.getWeight(i), w[i], 0.0, points + "-point weight " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void batchAgreesWithTheScalarCdfTo1e15OnAGridThroughTheRuleSwitches() {
         List<double[]> args = new ArrayList<>();
         for (double h : POINTS) {
