@@ -153,10 +153,7 @@ final class EluBlock {
                 w.series[i] = w.buildCoefficients[i][0];
             }
             w.rowErfcx = w.buildErfcx[0];
-            EluMehlerSeries.coefficients(q11, w.rowErfcx, w.rowMehlerBuild, 0);
-            for (int n = 0; n < EluMehlerSeries.TERMS; n++) {
-                w.rowMehler[n] = w.rowMehlerBuild[n][0];
-            }
+            EluMehlerSeries.coefficients(q11, w.rowErfcx, w.rowMehler, 0);
             w.seriesVariance = q11;
         }
         prepare(q11, cp, w);
@@ -263,8 +260,8 @@ final class EluBlock {
      * value here that the assembly does not use (their A comes from {@link #plackett}).
      */
     private static void mehler(ColumnStore store, int at, int cp, Work w) {
-        double[] row = w.rowMehler, sum = w.d, rho = w.rho, terms = w.terms;
-        double[][] column = store.mehler;
+        double[] sum = w.d, rho = w.rho, terms = w.terms;
+        double[][] row = w.rowMehler, column = store.mehler;
         int[] ends = EluMehlerSeries.BAND_TERMS, order = w.order, reach = w.reach;
         int bands = ends.length, vectors = cp / LANES;
         java.util.Arrays.fill(reach, 0);
@@ -300,7 +297,7 @@ final class EluBlock {
             int active = reach[band], low = band == 0 ? -1 : ends[band - 1];
             for (; n - 3 > low; n -= 4) { // four terms per pass: a quarter of the loads and stores of sum
                 double[] c0 = column[n], c1 = column[n - 1], c2 = column[n - 2], c3 = column[n - 3];
-                double r0 = row[n], r1 = row[n - 1], r2 = row[n - 2], r3 = row[n - 3];
+                double r0 = row[n][0], r1 = row[n - 1][0], r2 = row[n - 2][0], r3 = row[n - 3][0];
                 for (int v = 0; v < active; v++) {
                     int o = order[v], x = at + o;
                     DoubleVector p = DoubleVector.fromArray(SPECIES, rho, o);
@@ -312,7 +309,7 @@ final class EluBlock {
             }
             for (; n > low; n--) {
                 double[] c = column[n];
-                double r = row[n];
+                double r = row[n][0];
                 for (int v = 0; v < active; v++) {
                     int o = order[v];
                     DoubleVector.fromArray(SPECIES, sum, o).fma(DoubleVector.fromArray(SPECIES, rho, o),
@@ -520,8 +517,7 @@ final class EluBlock {
         /** {@link #mehler}'s vectors (their first entries) by band, how many reach each band, scratch. */
         int[] order, vectorBand;
         final int[] reach = new int[EluMehlerSeries.BAND_TERMS.length], next = new int[EluMehlerSeries.BAND_TERMS.length];
-        final double[] rowMehler = new double[EluMehlerSeries.TERMS];
-        final double[][] rowMehlerBuild = new double[EluMehlerSeries.TERMS][1];
+        final double[][] rowMehler = new double[EluMehlerSeries.TERMS][1];
         final int[] sizes = new int[RULES];
         final VectorBivariateNormal.Scratch scratch = new VectorBivariateNormal.Scratch(1);
         /** {@link EluOrthantSeries#coefficients} for q11 = seriesVariance (NaN: none yet), and erfcx(√q11/√2). */
