@@ -183,8 +183,9 @@ class EluBlockTest {
                     - Math.exp(q11 / 2) * BivariateNormal.cdf(-s1, -rho * s1, rho, r)
                     + EluOrthantSeriesTest.bByQuadrature(q22, rho, r)
                     - Math.exp(q22 / 2) * BivariateNormal.cdf(-rho * s2, -s2, rho, r);
-            // A (+α²A in T and Ṫ) likewise: the vector route's Plackett rules are finer than Genz's bands
-            // (EluBlock.rule), whose A is off by up to 4e-11 relative
+            // A (+α²A in T and Ṫ) likewise: the vector route's A (Mehler's series below |ρ| = 0.7, Plackett rules
+            // finer than Genz's bands beyond, EluBlock.rule) is more accurate than the scalar route's, whose
+            // Genz bands leave up to 4e-11 relative
             double deltaA = EluOrthantSeriesTest.aByQuadrature(q11, q22, rho, r) - Math.exp((q11 + 2 * q12 + q22) / 2)
                     * BivariateNormal.cdf(-(s1 + rho * s2), -(rho * s1 + s2), rho, r);
             worstT = Math.max(worstT, Math.abs(vector[0] - (scalar[0] - (q12 + 1) * delta + deltaA)) / scale);
